@@ -1,0 +1,50 @@
+/* codes.h
+ * sipdiag's knowledge of SIP response codes: the IANA registry, our
+ * explanations, default severities and the reason phrases vendors use.
+ * Plain C: no Wireshark header may be included here (unit tests and the
+ * fuzzer link this without epan).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPDIAG_CODES_H
+#define SIPDIAG_CODES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Our own severity scale; the glue maps it onto Wireshark's PI_* levels. */
+typedef enum {
+    SIPDIAG_SEV_CHAT = 0,   /* normal call flow, nothing to do */
+    SIPDIAG_SEV_NOTE,       /* a state of caller or callee, no fix needed */
+    SIPDIAG_SEV_WARN,       /* configuration or capability fault: a human must act */
+    SIPDIAG_SEV_ERROR       /* a server or the network failed */
+} sipdiag_severity_t;
+
+/* One registered response code. */
+typedef struct {
+    uint16_t code;               /* 100..699 */
+    const char *phrase;          /* reason phrase as registered by IANA */
+    const char *reference;       /* defining document and section, e.g. "RFC 3261 §21.4.24" */
+    const char *summary;         /* one line for the expert item: meaning — action */
+    const char *description;     /* what the code means, for the person debugging the call */
+    const char *fix;             /* what to check or change */
+    sipdiag_severity_t severity; /* default severity (policy in README.md) */
+} sipdiag_code_t;
+
+/* A reason phrase that a vendor sends instead of the registered one. */
+typedef struct {
+    uint16_t code;
+    const char *phrase;          /* the phrase as the vendor sends it */
+    const char *note;            /* who uses it and what it means */
+} sipdiag_alias_t;
+
+/* The registered codes, sorted by code, each exactly once. */
+extern const sipdiag_code_t sipdiag_codes[];
+extern const size_t sipdiag_codes_count;
+
+/* Known vendor phrases, sorted by code. */
+extern const sipdiag_alias_t sipdiag_aliases[];
+extern const size_t sipdiag_aliases_count;
+
+#endif /* SIPDIAG_CODES_H */

@@ -1,0 +1,122 @@
+/* diagnose.c
+ * From a status line to a diagnosis: index lookup of the registered code,
+ * the RFC 3261 §8.1.3.2 fallback for unregistered codes, and the comparison
+ * of the reason phrase with the registry and with known vendor phrases.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "diagnose.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define NO_ROW 0xFF
+
+/* code - SIPDIAG_CODE_MIN -> position in sipdiag_codes[], or NO_ROW. */
+static uint8_t code_index[SIPDIAG_CODE_MAX - SIPDIAG_CODE_MIN + 1];
+
+void
+sipdiag_codes_init(void)
+{
+    memset(code_index, NO_ROW, sizeof code_index);
+    for (size_t i = 0; i < sipdiag_codes_count && i < NO_ROW; i++)
+        code_index[sipdiag_codes[i].code - SIPDIAG_CODE_MIN] = (uint8_t)i;
+}
+
+const sipdiag_code_t *
+sipdiag_code_find(int code)
+{
+    if (code < SIPDIAG_CODE_MIN || code > SIPDIAG_CODE_MAX)
+        return NULL;
+    uint8_t i = code_index[code - SIPDIAG_CODE_MIN];
+    return i == NO_ROW ? NULL : &sipdiag_codes[i];
+}
+
+static bool
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Strips the line ending and trailing blanks a status line may carry. */
+static size_t
+trim_end(const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == '\r' || s[len - 1] == '\n' || s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    return len;
+}
+
+bool
+sipdiag_status_line_parse(const char *buf, size_t len, sipdiag_status_line_t *out)
+{
+    memset(out, 0, sizeof *out);
+    out->code = -1;
+    if (buf == NULL || len < 4 || strncasecmp(buf, "SIP/", 4) != 0)
+        return false;
+    const char *end = buf + trim_end(buf, len);
+    const char *sp = memchr(buf, ' ', (size_t)(end - buf));
+    if (sp == NULL)
+        return false;
+
+    out->code_text = sp + 1;
+    const char *p = out->code_text;
+    while (p < end && *p != ' ')
+        p++;
+    out->code_len = (size_t)(p - out->code_text);
+    if (out->code_len == 3 && is_digit(out->code_text[0]) && is_digit(out->code_text[1])
+            && is_digit(out->code_text[2]))
+        out->code = (out->code_text[0] - '0') * 100 + (out->code_text[1] - '0') * 10 + (out->code_text[2] - '0');
+
+    out->reason = p < end ? p + 1 : p;
+    out->reason_len = (size_t)(end - out->reason);
+    return true;
+}
+
+static bool
+phrase_equal(const char *phrase, const char *s, size_t len)
+{
+    return strlen(phrase) == len && strncasecmp(phrase, s, len) == 0;
+}
+
+static const sipdiag_alias_t *
+find_alias(int code, const char *reason, size_t len)
+{
+    for (size_t i = 0; i < sipdiag_aliases_count; i++) {
+        if (sipdiag_aliases[i].code == code && phrase_equal(sipdiag_aliases[i].phrase, reason, len))
+            return &sipdiag_aliases[i];
+    }
+    return NULL;
+}
+
+/* RFC 3261 §8.1.3.2: an unknown final code x yz is handled as x00, an unknown
+ * provisional code as 183. */
+static const sipdiag_code_t *
+fallback_row(int code)
+{
+    return sipdiag_code_find(code < 200 ? 183 : code / 100 * 100);
+}
+
+void
+sipdiag_diagnose(int code, const char *reason, size_t reason_len, sipdiag_diag_t *out)
+{
+    memset(out, 0, sizeof *out);
+    out->code = code;
+    out->row = sipdiag_code_find(code);
+    if (out->row != NULL) {
+        out->status = SIPDIAG_CODE_REGISTERED;
+    } else if (code >= SIPDIAG_CODE_MIN && code <= SIPDIAG_CODE_MAX && (out->row = fallback_row(code)) != NULL) {
+        out->status = SIPDIAG_CODE_UNRECOGNISED;
+    } else {
+        out->status = SIPDIAG_CODE_INVALID;
+    }
+
+    if (reason == NULL || reason_len == 0)
+        out->reason_match = SIPDIAG_REASON_EMPTY;
+    else if (out->status == SIPDIAG_CODE_REGISTERED && phrase_equal(out->row->phrase, reason, reason_len))
+        out->reason_match = SIPDIAG_REASON_REGISTERED;
+    else if ((out->alias = find_alias(code, reason, reason_len)) != NULL)
+        out->reason_match = SIPDIAG_REASON_ALIAS;
+    else
+        out->reason_match = SIPDIAG_REASON_DIFFERENT;
+}

@@ -1,0 +1,214 @@
+/* extract.c
+ * Reads the SIP dissector's fields. A frame may carry several SIP messages
+ * (one TCP segment, several responses and requests), so every field is tied
+ * to the message whose byte range holds it, not matched by position in the
+ * field lists.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "compat.h"
+#include "extract.h"
+
+/* A status line longer than this is shown cut; no real one comes close. */
+#define MAX_LINE_BYTES 256
+
+enum {
+    F_SIP,          /* the SIP protocol item: one per message, spans the message */
+    F_STATUS_CODE,
+    F_STATUS_LINE,
+    F_CSEQ_METHOD,
+    F_DATA,         /* payload no dissector took: SIP rejects malformed status lines */
+    F_COUNT
+};
+
+static struct {
+    const char *name;
+    int id;
+} fields[F_COUNT] = {
+    [F_SIP]         = { "sip", -1 },
+    [F_STATUS_CODE] = { "sip.Status-Code", -1 },
+    [F_STATUS_LINE] = { "sip.Status-Line", -1 },
+    [F_CSEQ_METHOD] = { "sip.CSeq.method", -1 },
+    [F_DATA]        = { "data", -1 },
+};
+
+/* The instances of one field in this frame. */
+typedef struct {
+    GPtrArray *arr;
+    bool owned;    /* from proto_find_finfo(): ours to free */
+} finfo_list_t;
+
+void
+sipdiag_extract_init(void)
+{
+    for (int i = 0; i < F_COUNT; i++)
+        fields[i].id = proto_registrar_get_id_byname(fields[i].name);
+}
+
+GArray *
+sipdiag_extract_wanted_hfids(void)
+{
+    GArray *ids = g_array_new(FALSE, FALSE, (unsigned)sizeof(int));
+    for (int i = 0; i < F_COUNT; i++) {
+        if (fields[i].id > 0)
+            g_array_append_val(ids, fields[i].id);
+    }
+    return ids;
+}
+
+/* tshark and the first pass prime the wanted fields; the GUI's dissection of
+ * the selected packet does not, but its tree is complete, so search it. */
+static void
+list_get(proto_tree *tree, int field, bool primed, finfo_list_t *l)
+{
+    l->arr = NULL;
+    l->owned = false;
+    if (fields[field].id <= 0)
+        return;
+    l->arr = proto_get_finfo_ptr_array(tree, fields[field].id);
+    if (l->arr == NULL && !primed) {
+        l->arr = proto_find_finfo(tree, fields[field].id);
+        l->owned = true;
+    }
+}
+
+static void
+list_free(finfo_list_t *l)
+{
+    if (l->owned && l->arr != NULL)
+        g_ptr_array_free(l->arr, TRUE);
+}
+
+static unsigned
+list_len(const finfo_list_t *l)
+{
+    return l->arr != NULL ? l->arr->len : 0;
+}
+
+/* The end of message i: its own length, cut at the next message in the same
+ * data source (a message cut short by an exception claims the rest). */
+static int
+message_end(const finfo_list_t *msgs, unsigned i)
+{
+    const field_info *m = (const field_info *)g_ptr_array_index(msgs->arr, i);
+    int end = m->start + MAX(m->length, 0);
+    if (i + 1 < list_len(msgs)) {
+        const field_info *next = (const field_info *)g_ptr_array_index(msgs->arr, i + 1);
+        if (next->ds_tvb == m->ds_tvb && next->start > m->start && next->start < end)
+            end = next->start;
+    }
+    return end;
+}
+
+/* The first instance in l that lies inside [start, end) of tvb. */
+static field_info *
+first_inside(const finfo_list_t *l, const tvbuff_t *tvb, int start, int end)
+{
+    for (unsigned i = 0; i < list_len(l); i++) {
+        field_info *fi = (field_info *)g_ptr_array_index(l->arr, i);
+        if (fi->ds_tvb == tvb && fi->start >= start && fi->start < end)
+            return fi;
+    }
+    return NULL;
+}
+
+static const char *
+string_value(field_info *fi)
+{
+    const char *s = fi != NULL ? fvalue_get_string(SIPDIAG_FI_FVALUE(fi)) : NULL;
+    return s != NULL ? s : "";
+}
+
+/* Bytes the SIP dissector did not accept as a response but that start like
+ * one ("SIP/2.0 1000 ..."): fills r from their first line; false otherwise. */
+static bool
+rejected_response(packet_info *pinfo, const field_info *m, int end, sipdiag_response_t *r)
+{
+    int avail = MIN(end - m->start, MAX_LINE_BYTES);
+    if (avail < 4 || tvb_strncaseeql(m->ds_tvb, m->start, "SIP/", 4) != 0)
+        return false;
+    int linelen = tvb_find_line_end(m->ds_tvb, m->start, avail, NULL, FALSE);
+    if (linelen <= 0)
+        return false;
+    r->code = -1;
+    r->malformed = true;
+    r->line = (const char *)tvb_get_string_enc(pinfo->pool, m->ds_tvb, m->start, linelen, ENC_UTF_8 | ENC_NA);
+    r->method = NULL;
+    r->tvb = m->ds_tvb;
+    r->start = m->start;
+    r->length = linelen;
+    return true;
+}
+
+/* Fills r from message i; false when the message is not a response. */
+static bool
+response_of_message(packet_info *pinfo, finfo_list_t l[F_COUNT], unsigned i, sipdiag_response_t *r)
+{
+    const field_info *m = (const field_info *)g_ptr_array_index(l[F_SIP].arr, i);
+    int end = message_end(&l[F_SIP], i);
+    field_info *code = first_inside(&l[F_STATUS_CODE], m->ds_tvb, m->start, end);
+    field_info *method = first_inside(&l[F_CSEQ_METHOD], m->ds_tvb, m->start, end);
+
+    if (code == NULL)
+        return rejected_response(pinfo, m, end, r);
+
+    field_info *line = first_inside(&l[F_STATUS_LINE], m->ds_tvb, m->start, end);
+    r->code = (int)fvalue_get_uinteger(SIPDIAG_FI_FVALUE(code));
+    r->malformed = false;
+    r->line = string_value(line);
+    r->method = method != NULL ? string_value(method) : NULL;
+    r->tvb = m->ds_tvb;
+    r->start = line != NULL ? line->start : code->start;
+    r->length = line != NULL ? line->length : code->length;
+    return true;
+}
+
+/* Undissected payloads that look like a SIP response. */
+static unsigned
+responses_in_data(packet_info *pinfo, const finfo_list_t *data, sipdiag_response_t *out)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < list_len(data); i++) {
+        const field_info *d = (const field_info *)g_ptr_array_index(data->arr, i);
+        if (rejected_response(pinfo, d, d->start + MAX(d->length, 0), &out[n]))
+            n++;
+    }
+    return n;
+}
+
+unsigned
+sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out)
+{
+    finfo_list_t l[F_COUNT] = { { NULL, false } };
+    unsigned n = 0;
+
+    *out = NULL;
+    /* Most frames of a large capture are not SIP: leave before touching the tree. */
+    bool has_sip = proto_is_frame_protocol(pinfo->layers, "sip");
+    bool has_data = proto_is_frame_protocol(pinfo->layers, "data");
+    if (tree == NULL || (!has_sip && !has_data))
+        return 0;
+
+    /* A protocol in pinfo->layers has its item in the tree, so a primed
+     * lookup that finds nothing means the fields were not primed. */
+    if (has_sip) {
+        list_get(tree, F_SIP, false, &l[F_SIP]);
+        for (int f = F_SIP + 1; f < F_DATA; f++)
+            list_get(tree, f, !l[F_SIP].owned, &l[f]);
+    }
+    if (has_data)
+        list_get(tree, F_DATA, false, &l[F_DATA]);
+
+    unsigned total = list_len(&l[F_SIP]) + list_len(&l[F_DATA]);
+    if (total > 0) {
+        *out = wmem_alloc_array(pinfo->pool, sipdiag_response_t, total);
+        for (unsigned i = 0; i < list_len(&l[F_SIP]); i++) {
+            if (response_of_message(pinfo, l, i, &(*out)[n]))
+                n++;
+        }
+        n += responses_in_data(pinfo, &l[F_DATA], &(*out)[n]);
+    }
+    for (int f = 0; f < F_COUNT; f++)
+        list_free(&l[f]);
+    return n;
+}

@@ -1,0 +1,32 @@
+/* extract.h
+ * The only reader of the SIP dissector's fields: finds every SIP response in
+ * a frame's tree and returns it as plain data.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPDIAG_EXTRACT_H
+#define SIPDIAG_EXTRACT_H
+
+#include <epan/packet.h>
+
+/* One SIP response found in the frame, in the order it was dissected. */
+typedef struct {
+    int code;              /* sip.Status-Code, or -1 when the status line has no 3-digit code */
+    bool malformed;        /* the SIP dissector rejected it; found in undissected data */
+    const char *line;      /* the status line as sent (packet scope), never NULL */
+    const char *method;    /* CSeq method of the request answered, NULL if absent */
+    tvbuff_t *tvb;         /* where the status line is, for byte highlighting */
+    int start;
+    int length;
+} sipdiag_response_t;
+
+/* Resolves the SIP field ids by name; call from the handoff. */
+void sipdiag_extract_init(void);
+
+/* The field ids a post-dissector must ask Wireshark to keep (caller owns). */
+GArray *sipdiag_extract_wanted_hfids(void);
+
+/* Fills *out (pinfo->pool) with the frame's responses; returns how many. */
+unsigned sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out);
+
+#endif /* SIPDIAG_EXTRACT_H */

@@ -1,0 +1,24 @@
+#!/bin/bash
+# install-deps.sh — installs what sipdiag needs to build and test on Debian
+# (12, 13, unstable): Wireshark's development files, tshark, cmake, a
+# compiler, GLib, and python3 (the tests check JSON output with it).
+# Uses sudo when not run as root; skips apt-get when everything is there.
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
+set -eu
+
+packages=(cmake gcc make pkg-config libglib2.0-dev wireshark-dev libwireshark-dev tshark python3 util-linux)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+SUDO=()
+[ "$(id -u)" = 0 ] || SUDO=(sudo)
+echo "installing: ${missing[*]}"
+"${SUDO[@]}" apt-get update -q
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
