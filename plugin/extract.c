@@ -176,30 +176,43 @@ responses_in_data(packet_info *pinfo, const finfo_list_t *data, sipdiag_response
     return n;
 }
 
-unsigned
-sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out)
+/* Fields are there to read when they were primed (tshark, the first pass)
+ * or when the tree is visible (the GUI's packet details, tshark -V). */
+static bool
+fields_readable(proto_tree *tree, const finfo_list_t *first)
+{
+    return !first->owned || PTREE_DATA(tree)->visible;
+}
+
+bool
+sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out, unsigned *count)
 {
     finfo_list_t l[F_COUNT] = { { NULL, false } };
     unsigned n = 0;
 
     *out = NULL;
+    *count = 0;
     /* Most frames of a large capture are not SIP: leave before touching the tree. */
     bool has_sip = proto_is_frame_protocol(pinfo->layers, "sip");
     bool has_data = proto_is_frame_protocol(pinfo->layers, "data");
-    if (tree == NULL || (!has_sip && !has_data))
-        return 0;
+    if (!has_sip && !has_data)
+        return true;
+    if (tree == NULL)
+        return false;
 
     /* A protocol in pinfo->layers has its item in the tree, so a primed
      * lookup that finds nothing means the fields were not primed. */
-    if (has_sip) {
-        list_get(tree, F_SIP, false, &l[F_SIP]);
+    int first = has_sip ? F_SIP : F_DATA;
+    list_get(tree, first, false, &l[first]);
+    bool readable = fields_readable(tree, &l[first]);
+    if (readable && has_sip) {
         for (int f = F_SIP + 1; f < F_DATA; f++)
             list_get(tree, f, !l[F_SIP].owned, &l[f]);
     }
-    if (has_data)
+    if (readable && has_data && first != F_DATA)
         list_get(tree, F_DATA, false, &l[F_DATA]);
 
-    unsigned total = list_len(&l[F_SIP]) + list_len(&l[F_DATA]);
+    unsigned total = readable ? list_len(&l[F_SIP]) + list_len(&l[F_DATA]) : 0;
     if (total > 0) {
         *out = wmem_alloc_array(pinfo->pool, sipdiag_response_t, total);
         for (unsigned i = 0; i < list_len(&l[F_SIP]); i++) {
@@ -210,5 +223,6 @@ sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response
     }
     for (int f = 0; f < F_COUNT; f++)
         list_free(&l[f]);
-    return n;
+    *count = n;
+    return readable;
 }

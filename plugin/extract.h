@@ -26,7 +26,8 @@ void sipdiag_extract_init(void);
 /* The field ids a post-dissector must ask Wireshark to keep (caller owns). */
 GArray *sipdiag_extract_wanted_hfids(void);
 
-/* Fills *out (pinfo->pool) with the frame's responses; returns how many. */
-unsigned sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out);
+/* Fills *out (pinfo->pool) with the frame's *count responses. Returns false
+ * when this tree cannot tell (no tree, or fields neither primed nor visible). */
+bool sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out, unsigned *count);
 
 #endif /* SIPDIAG_EXTRACT_H */

@@ -189,13 +189,14 @@ static int
 dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     sipdiag_response_t *r;
-    unsigned n = sipdiag_extract_responses(tree, pinfo, &r);
+    unsigned n;
+    bool found = sipdiag_extract_responses(tree, pinfo, &r, &n);
 
     /* Later passes may come without a tree (tshark -2) or without primed
      * fields; they draw what the first pass found. */
     if (!PINFO_FD_VISITED(pinfo))
         sipdiag_framecache_store(pinfo, r, n);
-    else if (n == 0)
+    else if (!found)
         n = sipdiag_framecache_lookup(pinfo, tvb, &r);
 
     for (unsigned i = 0; i < n; i++)
