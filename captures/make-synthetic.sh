@@ -17,6 +17,10 @@
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
+# Messages are built into variables by keep() (printf -v) and read back by name
+# (${!var}), which shellcheck cannot follow.
+# shellcheck disable=SC2154,SC2034
+
 set -euo pipefail
 export LC_ALL=C TZ=UTC
 
@@ -77,10 +81,9 @@ keep() {
 udp_response() {
     local status=$1 method=$2 id=$3
     shift 3
-    local from="<sip:alice@example.com>" to="<sip:bob@example.com>" ruri_user=bob
-    if [[ $method == REGISTER ]]; then
-        to="<sip:alice@example.com>"; ruri_user=alice
-    fi
+    local from="<sip:alice@example.com>" to="<sip:bob@example.com>"
+    # A REGISTER's To is the address being registered: the caller's own.
+    [[ $method == REGISTER ]] && to="<sip:alice@example.com>"
     local totag=";tag=uas-$id"
     # A 100 Trying is hop-by-hop and normally carries no To tag.
     [[ $status == "SIP/2.0 100 "* ]] && totag=""
@@ -94,7 +97,6 @@ udp_response() {
     for h in "$@"; do m+="$h$CRLF"; done
     m+="Server: sipdiag-testgen/1.0$CRLF"
     m+="Content-Length: 0$CRLF$CRLF"
-    : "$ruri_user"
     printf '%s' "$m"
 }
 
@@ -489,6 +491,11 @@ rin=$(tshark -n -2 -r "$here/tcp-multi.pcap" -Y 'frame.number == 9' -T fields -e
 # Content-Length must be right for every message (no expert "malformed").
 bad=$(tshark -n -r "$here/tcp-multi.pcap" -Y '_ws.malformed || _ws.expert.severity >= warning' 2>/dev/null | wc -l)
 [[ $bad -eq 0 ]] || { echo "verify tcp-multi: $bad frames with malformed/warning expert info" >&2; fail=1; }
+
+# tcp-multi: every SDP body (INVITEs 1, 4, 8 and the 200 OK in 5) is found
+# and parsed, i.e. each Content-Length is exact.
+got=$(tshark -n -r "$here/tcp-multi.pcap" -Y sdp -T fields -e frame.number 2>/dev/null | tr '\n' ' ')
+[[ $got == "1 4 5 8 " ]] || { echo "verify tcp-multi: SDP found in frames '$got', want '1 4 5 8 '" >&2; fail=1; }
 
 # odd-codes: compare each frame with the expected dissector behaviour.
 tail -n +2 "$here/odd-codes.tsv" | awk -F'\t' '{print $1 "\t" $NF}' >"$work/want"

@@ -25,6 +25,11 @@ expect_eq "filter on a per-code expert item" "$(frames sipdiag.expert.486)" "54"
 expect_eq "no phrase in this capture differs from the registry" "$(frames sipdiag.expert.reason_mismatch)" ""
 expect_eq "every registered code is recognised" "$(frames sipdiag.unrecognised)" ""
 
+# Wireshark's own expert severity table overrides one code's severity by item name.
+expect_eq "per-code override through the expert_severity UAT" \
+    "$(ts -r "$c" -o 'uat:expert_severity:"sipdiag.expert.486","Error"' -Y '_ws.expert.severity == "Error"' \
+       -T fields -e sipdiag.code | paste -sd,)" "408,430,486,500,502,503,504"
+
 summary=$(ts -r "$c" -q -z expert)
 expect_contains "-z expert: 6 errors" "$summary" "Errors (6)"
 expect_contains "-z expert: 45 warnings" "$summary" "Warns (45)"
