@@ -2,13 +2,14 @@
  * From a status line to a diagnosis: index lookup of the registered code,
  * the RFC 3261 §8.1.3.2 fallback for unregistered codes, and the comparison
  * of the reason phrase with the registry and with known vendor phrases.
+ * Needs only libc and GLib.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "diagnose.h"
 
 #include <string.h>
-#include <strings.h>
+#include <glib.h>
 
 #define NO_ROW 0xFF
 
@@ -52,7 +53,7 @@ sipdiag_status_line_parse(const char *buf, size_t len, sipdiag_status_line_t *ou
 {
     memset(out, 0, sizeof *out);
     out->code = -1;
-    if (buf == NULL || len < 4 || strncasecmp(buf, "SIP/", 4) != 0)
+    if (buf == NULL || len < 4 || g_ascii_strncasecmp(buf, "SIP/", 4) != 0)
         return false;
     const char *end = buf + trim_end(buf, len);
     const char *sp = memchr(buf, ' ', (size_t)(end - buf));
@@ -76,7 +77,7 @@ sipdiag_status_line_parse(const char *buf, size_t len, sipdiag_status_line_t *ou
 static bool
 phrase_equal(const char *phrase, const char *s, size_t len)
 {
-    return strlen(phrase) == len && strncasecmp(phrase, s, len) == 0;
+    return strlen(phrase) == len && g_ascii_strncasecmp(phrase, s, len) == 0;
 }
 
 static const sipdiag_alias_t *

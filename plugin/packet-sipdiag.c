@@ -220,21 +220,22 @@ sipdiag_cleanup(void)
 }
 
 /* One expert item per registered code, built from the table so the two can
- * never drift; Wireshark keeps pointers to these, so they are never freed. */
+ * never drift. Wireshark keeps pointers to these until it shuts down. */
 static void
 register_code_experts(expert_module_t *module)
 {
-    ei_register_info *ei = g_new0(ei_register_info, sipdiag_codes_count);
+    wmem_allocator_t *scope = wmem_epan_scope();
+    ei_register_info *ei = wmem_alloc0_array(scope, ei_register_info, sipdiag_codes_count);
 
-    ei_sipdiag_code = g_new0(expert_field, sipdiag_codes_count);
+    ei_sipdiag_code = wmem_alloc0_array(scope, expert_field, sipdiag_codes_count);
     for (size_t i = 0; i < sipdiag_codes_count; i++) {
         const sipdiag_code_t *c = &sipdiag_codes[i];
         ei_sipdiag_code[i] = (expert_field)EI_INIT;
         ei[i].ids = &ei_sipdiag_code[i];
-        ei[i].eiinfo.name = g_strdup_printf("sipdiag.expert.%u", c->code);
+        ei[i].eiinfo.name = wmem_strdup_printf(scope, "sipdiag.expert.%u", c->code);
         ei[i].eiinfo.group = PI_RESPONSE_CODE;
         ei[i].eiinfo.severity = sipdiag_severity_to_pi[c->severity];
-        ei[i].eiinfo.summary = g_strdup_printf("%u %s: %s", c->code, c->phrase, c->summary);
+        ei[i].eiinfo.summary = wmem_strdup_printf(scope, "%u %s: %s", c->code, c->phrase, c->summary);
         ei[i].eiinfo.id = 0;
     }
     expert_register_field_array(module, ei, (int)sipdiag_codes_count);
