@@ -21,8 +21,10 @@
 #define SIPDIAG_FI_FVALUE(fi) (&(fi)->value)
 #endif
 
-/* plugin_describe() exists from 4.4 on; older versions never look for it. */
+/* plugin_describe() exists from 4.4 on (its flags are in wsutil/plugins.h);
+ * older versions never look for it. */
 #if SIPDIAG_WS_AT_LEAST(4, 4)
+#include <wsutil/plugins.h>
 #define SIPDIAG_HAVE_PLUGIN_DESCRIBE 1
 #else
 #define SIPDIAG_HAVE_PLUGIN_DESCRIBE 0

@@ -42,7 +42,8 @@ sipdiag_framecache_store(packet_info *pinfo, const sipdiag_response_t *r, unsign
         f->responses[i].code = r[i].code;
         f->responses[i].malformed = r[i].malformed;
         f->responses[i].line = wmem_strdup(wmem_file_scope(), r[i].line);
-        f->responses[i].method = wmem_strdup(wmem_file_scope(), r[i].method);
+        /* wmem_strdup() turns NULL into "<NULL>" from 4.4 on; keep absent absent. */
+        f->responses[i].method = r[i].method != NULL ? wmem_strdup(wmem_file_scope(), r[i].method) : NULL;
     }
     wmem_map_insert(frames, GUINT_TO_POINTER(pinfo->num), f);
 }

@@ -1,13 +1,14 @@
 #!/bin/bash
 # install-deps.sh — installs what sipdiag needs to build and test on Debian
 # (12, 13, unstable): Wireshark's development files, tshark, cmake, a
-# compiler, GLib, and python3 (the tests check JSON output with it).
+# compiler, GLib, python3 (the tests check JSON output with it) and
+# debootstrap (the Wireshark version matrix, tests/matrix.sh).
 # Uses sudo when not run as root; skips apt-get when everything is there.
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -eu
 
-packages=(cmake gcc make pkg-config libglib2.0-dev wireshark-dev libwireshark-dev tshark python3 util-linux)
+packages=(cmake gcc make pkg-config libglib2.0-dev wireshark-dev libwireshark-dev tshark python3 util-linux debootstrap)
 
 missing=()
 for p in "${packages[@]}"; do
