@@ -130,6 +130,7 @@ rejected_response(packet_info *pinfo, const field_info *m, int end, sipdiag_resp
     int linelen = tvb_find_line_end(m->ds_tvb, m->start, avail, NULL, FALSE);
     if (linelen <= 0)
         return false;
+    r->is_response = true;
     r->code = -1;
     r->malformed = true;
     r->line = (const char *)tvb_get_string_enc(pinfo->pool, m->ds_tvb, m->start, linelen, ENC_UTF_8 | ENC_NA);
@@ -137,11 +138,13 @@ rejected_response(packet_info *pinfo, const field_info *m, int end, sipdiag_resp
     r->tvb = m->ds_tvb;
     r->start = m->start;
     r->length = linelen;
+    r->msg_start = m->start;
+    r->msg_length = end - m->start;
     return true;
 }
 
-/* Fills r from message i; false when the message is not a response. */
-static bool
+/* Fills r from message i: a response, a rejected status line or a request. */
+static void
 response_of_message(packet_info *pinfo, finfo_list_t l[F_COUNT], unsigned i, sipdiag_response_t *r)
 {
     const field_info *m = (const field_info *)g_ptr_array_index(l[F_SIP].arr, i);
@@ -149,10 +152,16 @@ response_of_message(packet_info *pinfo, finfo_list_t l[F_COUNT], unsigned i, sip
     field_info *code = first_inside(&l[F_STATUS_CODE], m->ds_tvb, m->start, end);
     field_info *method = first_inside(&l[F_CSEQ_METHOD], m->ds_tvb, m->start, end);
 
+    if (code == NULL && !rejected_response(pinfo, m, end, r)) {
+        *r = (sipdiag_response_t){ .is_response = false, .code = -1, .tvb = m->ds_tvb,
+                                   .msg_start = m->start, .msg_length = end - m->start };
+        return;
+    }
     if (code == NULL)
-        return rejected_response(pinfo, m, end, r);
+        return;
 
     field_info *line = first_inside(&l[F_STATUS_LINE], m->ds_tvb, m->start, end);
+    r->is_response = true;
     r->code = (int)fvalue_get_uinteger(SIPDIAG_FI_FVALUE(code));
     r->malformed = false;
     r->line = string_value(line);
@@ -160,10 +169,12 @@ response_of_message(packet_info *pinfo, finfo_list_t l[F_COUNT], unsigned i, sip
     r->tvb = m->ds_tvb;
     r->start = line != NULL ? line->start : code->start;
     r->length = line != NULL ? line->length : code->length;
-    return true;
+    r->msg_start = m->start;
+    r->msg_length = end - m->start;
 }
 
-/* Undissected payloads that look like a SIP response. */
+/* Undissected payloads that look like a SIP response (never requests: a
+ * payload no dissector took is only ours if it starts like a status line). */
 static unsigned
 responses_in_data(packet_info *pinfo, const finfo_list_t *data, sipdiag_response_t *out)
 {
@@ -215,10 +226,8 @@ sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response
     unsigned total = readable ? list_len(&l[F_SIP]) + list_len(&l[F_DATA]) : 0;
     if (total > 0) {
         *out = wmem_alloc_array(pinfo->pool, sipdiag_response_t, total);
-        for (unsigned i = 0; i < list_len(&l[F_SIP]); i++) {
-            if (response_of_message(pinfo, l, i, &(*out)[n]))
-                n++;
-        }
+        for (unsigned i = 0; i < list_len(&l[F_SIP]); i++)
+            response_of_message(pinfo, l, i, &(*out)[n++]);
         n += responses_in_data(pinfo, &l[F_DATA], &(*out)[n]);
     }
     for (int f = 0; f < F_COUNT; f++)

@@ -9,15 +9,18 @@
 
 #include <epan/packet.h>
 
-/* One SIP response found in the frame, in the order it was dissected. */
+/* One SIP message found in the frame, in the order it was dissected. */
 typedef struct {
+    bool is_response;
     int code;              /* sip.Status-Code, or -1 when the status line has no 3-digit code */
-    bool malformed;        /* the SIP dissector rejected it; found in undissected data */
-    const char *line;      /* the status line as sent (packet scope), never NULL */
+    bool malformed;        /* a status line the SIP dissector rejected */
+    const char *line;      /* the status line as sent (packet scope); NULL for requests */
     const char *method;    /* CSeq method of the request answered, NULL if absent */
-    tvbuff_t *tvb;         /* where the status line is, for byte highlighting */
-    int start;
+    tvbuff_t *tvb;         /* where the message is */
+    int start;             /* the status line, for byte highlighting */
     int length;
+    int msg_start;         /* the whole message */
+    int msg_length;
 } sipdiag_response_t;
 
 /* Resolves the SIP field ids by name; call from the handoff. */
@@ -26,7 +29,7 @@ void sipdiag_extract_init(void);
 /* The field ids a post-dissector must ask Wireshark to keep (caller owns). */
 GArray *sipdiag_extract_wanted_hfids(void);
 
-/* Fills *out (pinfo->pool) with the frame's *count responses. Returns false
+/* Fills *out (pinfo->pool) with the frame's *count messages. Returns false
  * when this tree cannot tell (no tree, or fields neither primed nor visible). */
 bool sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out, unsigned *count);
 

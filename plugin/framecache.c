@@ -9,17 +9,9 @@
 
 #include <epan/wmem_scopes.h>
 
-/* The essentials of one response; the tree is rebuilt from these. */
-typedef struct {
-    int code;
-    bool malformed;
-    const char *line;
-    const char *method;
-} cached_response_t;
-
 typedef struct {
     unsigned count;
-    cached_response_t *responses;
+    sipdiag_result_t *results;
 } cached_frame_t;
 
 static wmem_map_t *frames;
@@ -30,37 +22,20 @@ sipdiag_framecache_init(void)
     frames = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
 }
 
-void
-sipdiag_framecache_store(packet_info *pinfo, const sipdiag_response_t *r, unsigned n)
+sipdiag_result_t *
+sipdiag_framecache_new(packet_info *pinfo, unsigned n)
 {
-    if (n == 0)
-        return;
     cached_frame_t *f = wmem_new(wmem_file_scope(), cached_frame_t);
     f->count = n;
-    f->responses = wmem_alloc_array(wmem_file_scope(), cached_response_t, n);
-    for (unsigned i = 0; i < n; i++) {
-        f->responses[i].code = r[i].code;
-        f->responses[i].malformed = r[i].malformed;
-        f->responses[i].line = wmem_strdup(wmem_file_scope(), r[i].line);
-        /* wmem_strdup() turns NULL into "<NULL>" from 4.4 on; keep absent absent. */
-        f->responses[i].method = r[i].method != NULL ? wmem_strdup(wmem_file_scope(), r[i].method) : NULL;
-    }
+    f->results = wmem_alloc0_array(wmem_file_scope(), sipdiag_result_t, n);
     wmem_map_insert(frames, GUINT_TO_POINTER(pinfo->num), f);
+    return f->results;
 }
 
 unsigned
-sipdiag_framecache_lookup(packet_info *pinfo, tvbuff_t *tvb, sipdiag_response_t **out)
+sipdiag_framecache_lookup(packet_info *pinfo, const sipdiag_result_t **out)
 {
     const cached_frame_t *f = (const cached_frame_t *)wmem_map_lookup(frames, GUINT_TO_POINTER(pinfo->num));
-    *out = NULL;
-    if (f == NULL)
-        return 0;
-    *out = wmem_alloc_array(pinfo->pool, sipdiag_response_t, f->count);
-    for (unsigned i = 0; i < f->count; i++) {
-        /* The original data source is gone; point at the frame itself. */
-        (*out)[i] = (sipdiag_response_t){ .code = f->responses[i].code,
-                                          .malformed = f->responses[i].malformed, .line = f->responses[i].line,
-                                          .method = f->responses[i].method, .tvb = tvb };
-    }
-    return f->count;
+    *out = f != NULL ? f->results : NULL;
+    return f != NULL ? f->count : 0;
 }

@@ -1,21 +1,34 @@
 /* framecache.h
- * What sipdiag found in each frame on the first pass, kept for the passes
- * that come without a tree (tshark -2) or without primed fields.
+ * What sipdiag concluded about each response on the first pass, kept per
+ * frame. Every pass draws from it: the context of a response depends on the
+ * frames before it, so only the first, in-order pass may decide it, and
+ * passes without a tree (tshark -2) or without primed fields show the same.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #ifndef SIPDIAG_FRAMECACHE_H
 #define SIPDIAG_FRAMECACHE_H
 
-#include "extract.h"
+#include "context.h"
+#include "hints.h"
+
+typedef struct {
+    int code;                       /* sip.Status-Code, or -1 (see malformed, line) */
+    bool malformed;                 /* a status line the SIP dissector rejected */
+    const char *line;               /* the status line as sent */
+    const char *method;             /* CSeq method, or NULL */
+    sipdiag_context_t ctx;
+    unsigned n_headers;
+    sipdiag_header_value_t *headers;
+} sipdiag_result_t;
 
 /* Creates the map; call once at registration (it empties itself per file). */
 void sipdiag_framecache_init(void);
 
-/* Stores the n responses of this frame (copies into file scope). */
-void sipdiag_framecache_store(packet_info *pinfo, const sipdiag_response_t *r, unsigned n);
+/* n results for this frame, to fill in; stored under the frame number. */
+sipdiag_result_t *sipdiag_framecache_new(packet_info *pinfo, unsigned n);
 
-/* The responses stored for this frame, or 0 if none (pinfo->pool copies). */
-unsigned sipdiag_framecache_lookup(packet_info *pinfo, tvbuff_t *tvb, sipdiag_response_t **out);
+/* The results stored for this frame; returns how many (0 if none). */
+unsigned sipdiag_framecache_lookup(packet_info *pinfo, const sipdiag_result_t **out);
 
 #endif /* SIPDIAG_FRAMECACHE_H */

@@ -14,6 +14,8 @@
 #include "diagnose.h"
 #include "extract.h"
 #include "framecache.h"
+#include "hints.h"
+#include "sipmsg.h"
 
 static int proto_sipdiag = -1;
 
@@ -72,52 +74,65 @@ severity_name(sipdiag_severity_t sev)
     return val_to_str_const(sev, sipdiag_severity_vals, "unknown");
 }
 
+/* Where a response's items point: its status line when this pass has the
+ * tree, else the frame (passes that draw from the first pass's results). */
+typedef struct {
+    tvbuff_t *tvb;
+    int start;
+    int length;
+} where_t;
+
 static proto_item *
-add_text(proto_tree *tree, int hf, const sipdiag_response_t *r, const char *text)
+add_text(proto_tree *tree, int hf, const where_t *w, const char *text)
 {
-    proto_item *pi = proto_tree_add_string(tree, hf, r->tvb, r->start, r->length, text);
+    proto_item *pi = proto_tree_add_string(tree, hf, w->tvb, w->start, w->length, text);
     proto_item_set_generated(pi);
     return pi;
 }
 
+static void
+add_uint(proto_tree *tree, int hf, const where_t *w, uint32_t value)
+{
+    proto_item_set_generated(proto_tree_add_uint(tree, hf, w->tvb, w->start, w->length, value));
+}
+
 /* The status line's code is not a valid SIP status code: say so, nothing more. */
 static void
-add_invalid(proto_tree *tree, packet_info *pinfo, proto_item *ti, const sipdiag_response_t *r,
+add_invalid(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t *w, const sipdiag_diag_t *d,
             const sipdiag_status_line_t *sl)
 {
     proto_item_append_text(ti, ": invalid status code");
-    if (r->code >= 0) {
-        proto_item_set_generated(proto_tree_add_uint(tree, hf_sipdiag_code, r->tvb, r->start, r->length,
-                                                     (uint32_t)r->code));
+    if (d->code >= 0) {
+        add_uint(tree, hf_sipdiag_code, w, (uint32_t)d->code);
         expert_add_info_format(pinfo, ti, &ei_sipdiag_invalid_code,
-                               "Status code %03d is outside the range 100-699 that RFC 3261 allows", r->code);
+                               "Status code %03d is outside the range 100-699 that RFC 3261 allows", d->code);
     } else {
         expert_add_info_format(pinfo, ti, &ei_sipdiag_invalid_code,
                                "Status code \"%s\" is not three digits (RFC 3261 §7.2)",
                                SIPDIAG_FORMAT_TEXT(pinfo->pool, sl->code_text, sl->code_len));
     }
-    add_text(tree, hf_sipdiag_severity, r, severity_name(SIPDIAG_SEV_WARN));
+    add_text(tree, hf_sipdiag_severity, w, severity_name(SIPDIAG_SEV_WARN));
 }
 
 /* The reason phrase as sent, and how it compares with the registry. */
 static void
-add_reason(proto_tree *tree, packet_info *pinfo, const sipdiag_response_t *r, const sipdiag_diag_t *d,
+add_reason(proto_tree *tree, packet_info *pinfo, const where_t *w, const sipdiag_diag_t *d,
            const sipdiag_status_line_t *sl)
 {
-    const char *sent = wmem_strndup(pinfo->pool, sl->reason, sl->reason_len);
-    proto_item *pi = add_text(tree, hf_sipdiag_reason, r, sent);
+    const char *sent = SIPDIAG_FORMAT_TEXT(pinfo->pool, sl->reason, sl->reason_len);
+    proto_item *pi = add_text(tree, hf_sipdiag_reason, w, sent);
 
     if (d->status != SIPDIAG_CODE_REGISTERED)
         return;
-    add_text(tree, hf_sipdiag_standard_reason, r, d->row->phrase);
+    add_text(tree, hf_sipdiag_standard_reason, w, d->row->phrase);
     switch (d->reason_match) {
     case SIPDIAG_REASON_ALIAS:
-        add_text(tree, hf_sipdiag_reason_note, r, d->alias->note);
+        add_text(tree, hf_sipdiag_reason_note, w, d->alias->note);
         break;
     case SIPDIAG_REASON_DIFFERENT:
         expert_add_info_format(pinfo, pi, &ei_sipdiag_reason_mismatch,
                                "Reason phrase \"%s\" differs from the registered \"%s\"; the code decides",
-                               SIPDIAG_FORMAT_TEXT(pinfo->pool, sl->reason, sl->reason_len), d->row->phrase);
+                               sent, d->row->phrase);
         break;
     case SIPDIAG_REASON_EMPTY:
         expert_add_info_format(pinfo, pi, &ei_sipdiag_reason_mismatch,
@@ -129,12 +144,16 @@ add_reason(proto_tree *tree, packet_info *pinfo, const sipdiag_response_t *r, co
     }
 }
 
-/* The per-code expert item; an unregistered code borrows its stand-in's item. */
+/* The per-code expert item; an unregistered code borrows its stand-in's item,
+ * and a context that explains the response (a retransmission, a CANCEL, a
+ * crossing BYE, rejected credentials) speaks instead of the code. */
 static void
-add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d)
+add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, const sipdiag_context_t *ctx)
 {
     expert_field *ei = &ei_sipdiag_code[d->row - sipdiag_codes];
 
+    if (sipdiag_context_overrides(ctx))
+        return;
     if (d->status == SIPDIAG_CODE_REGISTERED) {
         expert_add_info(pinfo, ti, ei);
         return;
@@ -146,61 +165,136 @@ add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d)
                            d->code, d->row->code);
 }
 
+/* The table's fix, followed by what this response's own headers add. */
+static const char *
+fix_text(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res)
+{
+    const char *extra = sipdiag_hints_fix(pinfo, d->code, res->headers, res->n_headers);
+    return extra != NULL ? wmem_strdup_printf(pinfo->pool, "%s %s", d->row->fix, extra) : d->row->fix;
+}
+
 static void
-add_response(tvbuff_t *tvb _U_, packet_info *pinfo, proto_tree *tree, const sipdiag_response_t *r)
+add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t *w, const sipdiag_diag_t *d,
+              const sipdiag_status_line_t *sl, const sipdiag_result_t *res)
+{
+    sipdiag_severity_t sev = sipdiag_context_overrides(&res->ctx)
+                             ? (sipdiag_severity_t)sipdiag_context_severity(&res->ctx) : d->row->severity;
+
+    proto_item_append_text(ti, ": %d %s (%s)", d->code, d->row->phrase, severity_name(sev));
+    add_uint(st, hf_sipdiag_code, w, (uint32_t)d->code);
+    add_uint(st, hf_sipdiag_class, w, (uint32_t)d->code / 100);
+    add_reason(st, pinfo, w, d, sl);
+    if (d->status == SIPDIAG_CODE_UNRECOGNISED) {
+        proto_item_set_generated(proto_tree_add_boolean(st, hf_sipdiag_unrecognised, w->tvb, w->start, w->length, 1));
+        add_text(st, hf_sipdiag_standard_reason, w, d->row->phrase);
+    }
+    add_text(st, hf_sipdiag_description, w, d->row->description);
+    add_text(st, hf_sipdiag_fix, w, fix_text(pinfo, d, res));
+    add_text(st, hf_sipdiag_reference, w, d->row->reference);
+    add_text(st, hf_sipdiag_severity, w, severity_name(sev));
+    if (res->method != NULL)
+        add_text(st, hf_sipdiag_method, w, res->method);
+    sipdiag_context_render(st, pinfo, ti, w->tvb, d->code, d->row->phrase, &res->ctx);
+    sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers);
+    add_code_expert(pinfo, ti, d, &res->ctx);
+}
+
+static void
+add_response(packet_info *pinfo, proto_tree *tree, const where_t *w, const sipdiag_result_t *res)
 {
     sipdiag_status_line_t sl;
     sipdiag_diag_t d;
 
-    sipdiag_status_line_parse(r->line, strlen(r->line), &sl);
-    sipdiag_diagnose(r->code >= 0 ? r->code : sl.code, sl.reason, sl.reason_len, &d);
+    sipdiag_status_line_parse(res->line, strlen(res->line), &sl);
+    sipdiag_diagnose(res->code >= 0 ? res->code : sl.code, sl.reason, sl.reason_len, &d);
 
-    proto_item *ti = proto_tree_add_item(tree, proto_sipdiag, r->tvb, r->start, r->length, ENC_NA);
+    proto_item *ti = proto_tree_add_item(tree, proto_sipdiag, w->tvb, w->start, w->length, ENC_NA);
     proto_tree *st = proto_item_add_subtree(ti, ett_sipdiag);
-    if (r->malformed)
+    if (res->malformed)
         expert_add_info_format(pinfo, ti, &ei_sipdiag_malformed,
                                "Malformed status line \"%s\": Wireshark's SIP dissector did not decode this "
                                "message (RFC 3261 §7.2: SIP-Version SP Status-Code SP Reason-Phrase)",
-                               SIPDIAG_FORMAT_TEXT(pinfo->pool, r->line, strlen(r->line)));
-    if (d.status == SIPDIAG_CODE_INVALID) {
-        add_invalid(st, pinfo, ti, r, &sl);
-        return;
-    }
-    proto_item_append_text(ti, ": %d %s (%s)", d.code, d.row->phrase, severity_name(d.row->severity));
+                               SIPDIAG_FORMAT_TEXT(pinfo->pool, res->line, strlen(res->line)));
+    if (d.status == SIPDIAG_CODE_INVALID)
+        add_invalid(st, pinfo, ti, w, &d, &sl);
+    else
+        add_diagnosis(st, pinfo, ti, w, &d, &sl, res);
+}
 
-    proto_item_set_generated(proto_tree_add_uint(st, hf_sipdiag_code, r->tvb, r->start, r->length, (uint32_t)d.code));
-    proto_item_set_generated(proto_tree_add_uint(st, hf_sipdiag_class, r->tvb, r->start, r->length,
-                                                 (uint32_t)d.code / 100));
-    add_reason(st, pinfo, r, &d, &sl);
-    if (d.status == SIPDIAG_CODE_UNRECOGNISED) {
-        proto_item_set_generated(proto_tree_add_boolean(st, hf_sipdiag_unrecognised, r->tvb, r->start, r->length, 1));
-        add_text(st, hf_sipdiag_standard_reason, r, d.row->phrase);
+/* The bytes of a message, as far as they were captured. */
+static const char *
+message_bytes(const sipdiag_response_t *m, size_t *len)
+{
+    int avail = tvb_captured_length_remaining(m->tvb, m->msg_start);
+    *len = avail > 0 ? (size_t)MIN(m->msg_length, avail) : 0;
+    return *len > 0 ? (const char *)tvb_get_ptr(m->tvb, m->msg_start, (int)*len) : NULL;
+}
+
+static int
+effective_code(const sipdiag_response_t *m)
+{
+    sipdiag_status_line_t sl;
+    if (m->code >= 0)
+        return m->code;
+    sipdiag_status_line_parse(m->line, strlen(m->line), &sl);
+    return sl.code;
+}
+
+/* First pass: feed requests to the transaction state, and decide each
+ * response's context and keep its explaining headers. */
+static void
+first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
+{
+    unsigned responses = 0;
+    for (unsigned i = 0; i < n; i++)
+        responses += m[i].is_response;
+    sipdiag_result_t *res = responses > 0 ? sipdiag_framecache_new(pinfo, responses) : NULL;
+
+    for (unsigned i = 0; i < n; i++) {
+        size_t len;
+        const char *raw = message_bytes(&m[i], &len);
+        sipdiag_msginfo_t mi;
+        sipdiag_msginfo_parse(raw, len, &mi);
+        if (!m[i].is_response) {
+            sipdiag_context_request(pinfo, &mi);
+            continue;
+        }
+        res->code = m[i].code;
+        res->malformed = m[i].malformed;
+        res->line = wmem_strdup(wmem_file_scope(), m[i].line);
+        res->method = m[i].method != NULL ? wmem_strdup(wmem_file_scope(), m[i].method) : NULL;
+        int code = effective_code(&m[i]);
+        if (code >= SIPDIAG_CODE_MIN && code <= SIPDIAG_CODE_MAX) {
+            sipdiag_context_response(pinfo, &mi, code, &res->ctx);
+            res->n_headers = sipdiag_hints_collect(raw, len, code, &res->headers);
+        }
+        res++;
     }
-    add_text(st, hf_sipdiag_description, r, d.row->description);
-    add_text(st, hf_sipdiag_fix, r, d.row->fix);
-    add_text(st, hf_sipdiag_reference, r, d.row->reference);
-    add_text(st, hf_sipdiag_severity, r, severity_name(d.row->severity));
-    if (r->method != NULL)
-        add_text(st, hf_sipdiag_method, r, r->method);
-    add_code_expert(pinfo, ti, &d);
 }
 
 static int
 dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
-    sipdiag_response_t *r;
-    unsigned n;
-    bool found = sipdiag_extract_responses(tree, pinfo, &r, &n);
+    sipdiag_response_t *m;
+    const sipdiag_result_t *res;
+    unsigned n_msgs;
+    bool readable = sipdiag_extract_responses(tree, pinfo, &m, &n_msgs);
 
-    /* Later passes may come without a tree (tshark -2) or without primed
-     * fields; they draw what the first pass found. */
-    if (!PINFO_FD_VISITED(pinfo))
-        sipdiag_framecache_store(pinfo, r, n);
-    else if (!found)
-        n = sipdiag_framecache_lookup(pinfo, tvb, &r);
+    if (!PINFO_FD_VISITED(pinfo) && readable)
+        first_pass(pinfo, m, n_msgs);
 
-    for (unsigned i = 0; i < n; i++)
-        add_response(tvb, pinfo, tree, &r[i]);
+    unsigned n = sipdiag_framecache_lookup(pinfo, &res);
+    unsigned k = 0;    /* the next extracted message, to point items at its bytes */
+    for (unsigned i = 0; i < n; i++) {
+        where_t w = { tvb, 0, 0 };
+        while (readable && k < n_msgs && !m[k].is_response)
+            k++;
+        if (readable && k < n_msgs) {
+            w = (where_t){ m[k].tvb, m[k].start, m[k].length };
+            k++;
+        }
+        add_response(pinfo, tree, &w, &res[i]);
+    }
     return n > 0 ? (int)tvb_captured_length(tvb) : 0;
 }
 
@@ -308,7 +402,10 @@ proto_register_sipdiag(void)
     sipdiag_codes_init();
     register_code_experts(expert_sipdiag);
 
+    sipdiag_context_register(proto_sipdiag, expert_sipdiag);
+    sipdiag_hints_register(proto_sipdiag, expert_sipdiag);
     sipdiag_framecache_init();
+    sipdiag_context_init();
     register_init_routine(sipdiag_init);
     register_cleanup_routine(sipdiag_cleanup);
     sipdiag_handle = register_dissector("sipdiag", dissect_sipdiag, proto_sipdiag);

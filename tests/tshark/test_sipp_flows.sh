@@ -11,8 +11,8 @@ flow() {
 }
 expect_eq "basic call" "$(flow sipp-call-200.pcap)" "2:180:chat:INVITE 3:200:chat:INVITE 6:200:chat:BYE"
 expect_eq "busy callee" "$(flow sipp-busy-486.pcap)" "2:100:chat:INVITE 3:486:note:INVITE"
-expect_eq "caller cancels" "$(flow sipp-cancel-487.pcap)" \
-    "2:100:chat:INVITE 3:180:chat:INVITE 5:200:chat:CANCEL 6:487:note:INVITE"
+expect_eq "caller cancels: 487 after the CANCEL is normal (chat)" "$(flow sipp-cancel-487.pcap)" \
+    "2:100:chat:INVITE 3:180:chat:INVITE 5:200:chat:CANCEL 6:487:chat:INVITE"
 expect_eq "server unavailable" "$(flow sipp-503-retry-after.pcap)" "2:100:chat:INVITE 3:503:error:INVITE"
 expect_eq "media not acceptable" "$(flow sipp-488-warning.pcap)" "2:100:chat:INVITE 3:488:warning:INVITE"
 expect_eq "digest challenge, then the call" "$(flow sipp-auth-401.pcap)" \

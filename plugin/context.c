@@ -1,0 +1,383 @@
+/* context.c
+ * Transactions (Call-ID, CSeq number, CSeq method) and calls (Call-ID) seen
+ * on the first pass, and what they say about each response: the request it
+ * answers, a CANCEL before a 487, a crossing BYE before a 481, credentials
+ * before a second challenge, a retransmission.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "compat.h"
+#include "context.h"
+
+#include <epan/wmem_scopes.h>
+
+#include "codes.h"
+#include "impact.h"
+
+/* A response already seen in a transaction, to spot retransmissions. */
+typedef struct seen_response {
+    struct seen_response *next;
+    int code;
+    uint32_t frame;
+    const char *to_tag;
+} seen_response_t;
+
+typedef struct {
+    uint32_t request_frame;
+    uint32_t cancel_frame;
+    bool in_dialog;
+    const char *auth_realm;        /* realm of Authorization, "" without realm, NULL if none */
+    const char *proxy_auth_realm;  /* same for Proxy-Authorization */
+    const char *offered;
+    seen_response_t *responses;
+} txn_t;
+
+/* The BYEs of a call, by the From tag of the side that sent them. */
+typedef struct bye {
+    struct bye *next;
+    const char *from_tag;
+    uint32_t frame;
+} bye_t;
+
+static wmem_map_t *txns;
+static wmem_map_t *calls;
+
+static int hf_sipdiag_request_frame = -1;
+static int hf_sipdiag_context = -1;
+static int hf_sipdiag_related_frame = -1;
+static int hf_sipdiag_offered_formats = -1;
+static int hf_sipdiag_dialog_impact = -1;
+static int hf_sipdiag_retransmission = -1;
+
+static expert_field ei_sipdiag_credentials_rejected = EI_INIT;
+static expert_field ei_sipdiag_stale_nonce = EI_INIT;
+static expert_field ei_sipdiag_cancelled = EI_INIT;
+static expert_field ei_sipdiag_bye_race = EI_INIT;
+static expert_field ei_sipdiag_retransmission = EI_INIT;
+
+/* What each context means; `ei` set means it replaces the code's own item. */
+static const struct {
+    expert_field *ei;
+    sipdiag_severity_t severity;
+    const char *summary;      /* expert text after "<code> <phrase>: " */
+    const char *text;         /* the sipdiag.context field */
+} ctx_info[SIPDIAG_CTX_COUNT] = {
+    [SIPDIAG_CTX_NONE] = { NULL, SIPDIAG_SEV_CHAT, NULL, NULL },
+    [SIPDIAG_CTX_CHALLENGE] = { NULL, SIPDIAG_SEV_CHAT, NULL,
+        "The request carried no credentials: this challenge is the normal first step of digest "
+        "authentication; the UA resends the request with credentials." },
+    [SIPDIAG_CTX_CREDENTIALS_REJECTED] = { &ei_sipdiag_credentials_rejected, SIPDIAG_SEV_WARN,
+        "credentials were rejected — check username, password and realm on the UA",
+        "The request already carried credentials for this realm and was challenged again: the server "
+        "rejected them. Check the username, password and realm configured on the UA and the account on "
+        "the server." },
+    [SIPDIAG_CTX_STALE_NONCE] = { &ei_sipdiag_stale_nonce, SIPDIAG_SEV_NOTE,
+        "only the nonce expired (stale=true) — the UA retries with the new nonce",
+        "stale=true: the credentials were accepted but the nonce had expired; the UA should retry at "
+        "once with the new nonce. Not a password problem." },
+    [SIPDIAG_CTX_CANCELLED] = { &ei_sipdiag_cancelled, SIPDIAG_SEV_CHAT,
+        "the caller cancelled the call — normal",
+        "The caller cancelled this INVITE with a CANCEL: 487 is the normal answer. If that is "
+        "unexpected, find out why the caller gave up (user hung up, a no-answer timer)." },
+    [SIPDIAG_CTX_TERMINATED_UNSEEN] = { NULL, SIPDIAG_SEV_NOTE, NULL,
+        "No CANCEL for this INVITE appears in the capture: the request was ended for a reason the "
+        "capture does not show (a CANCEL on another path, a timer in a proxy or SBC)." },
+    [SIPDIAG_CTX_BYE_RACE] = { &ei_sipdiag_bye_race, SIPDIAG_SEV_NOTE,
+        "both sides hung up at once — harmless race",
+        "Both sides sent BYE at about the same time: the other side's BYE ended the dialog before this "
+        "request arrived. Harmless." },
+    [SIPDIAG_CTX_LOST_STATE] = { NULL, SIPDIAG_SEV_WARN, NULL,
+        "The peer knows no such dialog or transaction and no crossing BYE explains it: the peer lost "
+        "its state (restart, failover), the dialog timed out there, or the request reached a different "
+        "box than the dialog's." },
+    [SIPDIAG_CTX_GLARE] = { NULL, SIPDIAG_SEV_NOTE, NULL,
+        "Both sides sent an offer at the same time (glare). Retry after a random delay, RFC 3261 §14.1: "
+        "2.1 to 4 s in 10 ms steps if this side generated the Call-ID, 0 to 2 s otherwise." },
+    [SIPDIAG_CTX_RETRANSMISSION] = { &ei_sipdiag_retransmission, SIPDIAG_SEV_CHAT,
+        "retransmission, counted once",
+        "The same response (transaction, code and To tag) was seen before; it is counted once." },
+};
+
+void
+sipdiag_context_init(void)
+{
+    txns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    calls = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+}
+
+static char *
+span_dup(wmem_allocator_t *scope, sipdiag_span_t s)
+{
+    return wmem_strndup(scope, s.ptr != NULL ? s.ptr : "", s.len);
+}
+
+/* Call-ID, CSeq number and CSeq method identify a transaction (RFC 3261 §17.2.3
+ * would add the Via branch; captures often hold only one hop, so this is enough). */
+static char *
+txn_key(wmem_allocator_t *scope, sipdiag_span_t call_id, uint32_t cseq, sipdiag_span_t method)
+{
+    return wmem_strdup_printf(scope, "%.*s\x01%u\x01%.*s", (int)call_id.len, call_id.ptr != NULL ? call_id.ptr : "",
+                              cseq, (int)method.len, method.ptr != NULL ? method.ptr : "");
+}
+
+static txn_t *
+txn_find(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_span_t method)
+{
+    if (!m->has_cseq || m->call_id.len == 0)
+        return NULL;
+    return (txn_t *)wmem_map_lookup(txns, txn_key(pinfo->pool, m->call_id, m->cseq, method));
+}
+
+/* "PCMU (0), PCMA (8), telephone-event (101)" from the request's SDP. */
+static const char *
+offered_formats(const sipdiag_msginfo_t *m)
+{
+    sipdiag_sdp_format_t f[32];
+    size_t n = sipdiag_sdp_formats(m->body.ptr, m->body.len, f, G_N_ELEMENTS(f));
+    if (n == 0)
+        return NULL;
+    wmem_strbuf_t *b = wmem_strbuf_new(wmem_file_scope(), "");
+    for (size_t i = 0; i < MIN(n, G_N_ELEMENTS(f)); i++) {
+        sipdiag_span_t name = f[i].name.len > 0 ? f[i].name : f[i].format;
+        wmem_strbuf_append_printf(b, "%s%.*s (%.*s %.*s)", i > 0 ? ", " : "", (int)name.len, name.ptr,
+                                  (int)f[i].media.len, f[i].media.ptr, (int)f[i].format.len, f[i].format.ptr);
+    }
+    if (n > G_N_ELEMENTS(f))
+        wmem_strbuf_append_printf(b, " and %zu more", n - G_N_ELEMENTS(f));
+    return wmem_strbuf_finalize(b);
+}
+
+/* The realm of credentials: "" when they name none, NULL without credentials. */
+static const char *
+credentials_realm(sipdiag_span_t value)
+{
+    sipdiag_auth_t a;
+    if (value.len == 0)
+        return NULL;
+    if (sipdiag_parse_auth(value.ptr, value.len, &a) != SIPDIAG_PARSE_OK)
+        return "";
+    return span_dup(wmem_file_scope(), a.realm);
+}
+
+static void
+remember_bye(packet_info *pinfo, const sipdiag_msginfo_t *m)
+{
+    char *call_id = span_dup(pinfo->pool, m->call_id);
+    bye_t *byes = (bye_t *)wmem_map_lookup(calls, call_id);
+    bye_t *b = wmem_new(wmem_file_scope(), bye_t);
+    b->from_tag = span_dup(wmem_file_scope(), m->from_tag);
+    b->frame = pinfo->num;
+    b->next = byes;
+    /* Replacing a value keeps the map's own key; only a new key must outlive the packet. */
+    wmem_map_insert(calls, byes != NULL ? call_id : wmem_strdup(wmem_file_scope(), call_id), b);
+}
+
+void
+sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
+{
+    if (!m->has_cseq || m->call_id.len == 0)
+        return;
+    char *key = txn_key(wmem_file_scope(), m->call_id, m->cseq, m->cseq_method);
+    txn_t *t = (txn_t *)wmem_map_lookup(txns, key);
+    if (t == NULL) {   /* a retransmitted request keeps its first frame */
+        t = wmem_new0(wmem_file_scope(), txn_t);
+        t->request_frame = pinfo->num;
+        t->in_dialog = m->to_tag.len > 0;
+        t->auth_realm = credentials_realm(m->authorization);
+        t->proxy_auth_realm = credentials_realm(m->proxy_authorization);
+        t->offered = offered_formats(m);
+        wmem_map_insert(txns, key, t);
+    }
+    static const sipdiag_span_t invite = { "INVITE", 6 }, bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
+    if (sipdiag_span_equal(m->cseq_method, cancel)) {
+        txn_t *inv = txn_find(pinfo, m, invite);
+        if (inv != NULL && inv->cancel_frame == 0)
+            inv->cancel_frame = pinfo->num;
+    } else if (sipdiag_span_equal(m->cseq_method, bye) && t->request_frame == pinfo->num) {
+        remember_bye(pinfo, m);
+    }
+}
+
+/* Was this response (code and To tag) seen before in the transaction? */
+static bool
+is_retransmission(packet_info *pinfo, txn_t *t, const sipdiag_msginfo_t *m, int code, uint32_t *original)
+{
+    for (const seen_response_t *s = t->responses; s != NULL; s = s->next) {
+        if (s->code == code && s->frame != pinfo->num && strlen(s->to_tag) == m->to_tag.len
+                && memcmp(s->to_tag, m->to_tag.ptr != NULL ? m->to_tag.ptr : "", m->to_tag.len) == 0) {
+            *original = s->frame;
+            return true;
+        }
+    }
+    seen_response_t *n = wmem_new(wmem_file_scope(), seen_response_t);
+    n->code = code;
+    n->frame = pinfo->num;
+    n->to_tag = span_dup(wmem_file_scope(), m->to_tag);
+    n->next = t->responses;
+    t->responses = n;
+    return false;
+}
+
+/* 401 answers Authorization, 407 Proxy-Authorization (RFC 3261 §22.2, §22.3). */
+static void
+challenge_context(const txn_t *t, const sipdiag_msginfo_t *m, int code, sipdiag_context_t *out)
+{
+    sipdiag_span_t challenge = code == 401 ? m->www_authenticate : m->proxy_authenticate;
+    const char *sent = t == NULL ? NULL : code == 401 ? t->auth_realm : t->proxy_auth_realm;
+    sipdiag_auth_t a;
+    bool parsed = sipdiag_parse_auth(challenge.ptr, challenge.len, &a) == SIPDIAG_PARSE_OK;
+
+    if (parsed && a.stale) {
+        out->kind = SIPDIAG_CTX_STALE_NONCE;
+    } else if (sent != NULL && (!parsed || a.realm.len == 0 || *sent == '\0'
+               || (strlen(sent) == a.realm.len && memcmp(sent, a.realm.ptr, a.realm.len) == 0))) {
+        out->kind = SIPDIAG_CTX_CREDENTIALS_REJECTED;
+        out->realm = sent;
+    } else {
+        out->kind = SIPDIAG_CTX_CHALLENGE;
+    }
+}
+
+/* 481 to BYE or CANCEL: did the other side (another From tag) send BYE first? */
+static uint32_t
+crossing_bye(packet_info *pinfo, const sipdiag_msginfo_t *m)
+{
+    const bye_t *b = (const bye_t *)wmem_map_lookup(calls, span_dup(pinfo->pool, m->call_id));
+    for (; b != NULL; b = b->next) {
+        if (strlen(b->from_tag) != m->from_tag.len
+                || memcmp(b->from_tag, m->from_tag.ptr != NULL ? m->from_tag.ptr : "", m->from_tag.len) != 0)
+            return b->frame;
+    }
+    return 0;
+}
+
+void
+sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_context_t *out)
+{
+    static const sipdiag_span_t bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
+    txn_t *t = txn_find(pinfo, m, m->cseq_method);
+
+    memset(out, 0, sizeof *out);
+    if (t != NULL) {
+        out->request_frame = t->request_frame;
+        out->in_dialog = t->in_dialog;
+        out->offered = (code == 415 || code == 488 || code == 606) ? t->offered : NULL;
+        if (is_retransmission(pinfo, t, m, code, &out->related_frame)) {
+            out->kind = SIPDIAG_CTX_RETRANSMISSION;
+            return;
+        }
+    }
+    if (code == 401 || code == 407) {
+        challenge_context(t, m, code, out);
+    } else if (code == 487) {
+        out->kind = t != NULL && t->cancel_frame != 0 ? SIPDIAG_CTX_CANCELLED : SIPDIAG_CTX_TERMINATED_UNSEEN;
+        out->related_frame = t != NULL ? t->cancel_frame : 0;
+    } else if (code == 481) {
+        bool ending = sipdiag_span_equal(m->cseq_method, bye) || sipdiag_span_equal(m->cseq_method, cancel);
+        out->related_frame = ending ? crossing_bye(pinfo, m) : 0;
+        out->kind = out->related_frame != 0 ? SIPDIAG_CTX_BYE_RACE : SIPDIAG_CTX_LOST_STATE;
+    } else if (code == 491) {
+        out->kind = SIPDIAG_CTX_GLARE;
+    }
+}
+
+bool
+sipdiag_context_overrides(const sipdiag_context_t *ctx)
+{
+    return ctx_info[ctx->kind].ei != NULL;
+}
+
+int
+sipdiag_context_severity(const sipdiag_context_t *ctx)
+{
+    return (int)ctx_info[ctx->kind].severity;
+}
+
+static void
+add_frame(proto_tree *tree, int hf, tvbuff_t *tvb, uint32_t frame)
+{
+    if (frame != 0)
+        proto_item_set_generated(proto_tree_add_uint(tree, hf, tvb, 0, 0, frame));
+}
+
+/* RFC 5057: what a failure to a request inside a dialog does to the dialog. */
+static void
+add_dialog_impact(proto_tree *tree, tvbuff_t *tvb, int code, const sipdiag_context_t *ctx)
+{
+    const char *note = NULL;
+    if (!ctx->in_dialog || code < 300)
+        return;
+    sipdiag_impact_t impact = sipdiag_impact_of(code, &note);
+    proto_item *pi = proto_tree_add_string(tree, hf_sipdiag_dialog_impact, tvb, 0, 0, sipdiag_impact_name(impact));
+    proto_item_set_generated(pi);
+    if (note != NULL)
+        proto_item_append_text(pi, " (%s)", note);
+}
+
+void
+sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_t *tvb, int code,
+                       const char *phrase, const sipdiag_context_t *ctx)
+{
+    add_frame(tree, hf_sipdiag_request_frame, tvb, ctx->request_frame);
+    if (ctx_info[ctx->kind].text != NULL) {
+        proto_item_set_generated(proto_tree_add_string(tree, hf_sipdiag_context, tvb, 0, 0, ctx_info[ctx->kind].text));
+        add_frame(tree, hf_sipdiag_related_frame, tvb, ctx->related_frame);
+    }
+    if (ctx->kind == SIPDIAG_CTX_RETRANSMISSION)
+        proto_item_set_generated(proto_tree_add_boolean(tree, hf_sipdiag_retransmission, tvb, 0, 0, 1));
+    if (ctx->offered != NULL)
+        proto_item_set_generated(proto_tree_add_string(tree, hf_sipdiag_offered_formats, tvb, 0, 0, ctx->offered));
+    add_dialog_impact(tree, tvb, code, ctx);
+
+    if (!sipdiag_context_overrides(ctx))
+        return;
+    const char *detail = ctx->realm != NULL ? wmem_strdup_printf(pinfo->pool, " (realm \"%s\")", ctx->realm)
+                       : ctx->related_frame != 0 ? wmem_strdup_printf(pinfo->pool, " (frame %u)", ctx->related_frame)
+                       : "";
+    expert_add_info_format(pinfo, ti, ctx_info[ctx->kind].ei, "%d %s: %s%s", code, phrase,
+                           ctx_info[ctx->kind].summary, detail);
+}
+
+void
+sipdiag_context_register(int proto, expert_module_t *module)
+{
+    static hf_register_info hf[] = {
+        { &hf_sipdiag_request_frame,
+          { "Request in frame", "sipdiag.request_frame", FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST),
+            0x0, "Frame of the request this response answers (same Call-ID, CSeq number and method)", HFILL } },
+        { &hf_sipdiag_context,
+          { "Context", "sipdiag.context", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the transaction around this response says about it", HFILL } },
+        { &hf_sipdiag_related_frame,
+          { "Related frame", "sipdiag.related_frame", FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The CANCEL, crossing BYE or original response the context refers to", HFILL } },
+        { &hf_sipdiag_offered_formats,
+          { "Offered media formats", "sipdiag.offered_formats", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Media formats the request's SDP offered (415, 488, 606)", HFILL } },
+        { &hf_sipdiag_dialog_impact,
+          { "Dialog impact", "sipdiag.dialog_impact", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What this failure does to the dialog the request was sent in (RFC 5057)", HFILL } },
+        { &hf_sipdiag_retransmission,
+          { "Retransmission", "sipdiag.retransmission", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+            "The same response was seen before in this transaction", HFILL } },
+    };
+    static ei_register_info ei[] = {
+        { &ei_sipdiag_credentials_rejected,
+          { "sipdiag.expert.credentials_rejected", PI_RESPONSE_CODE, PI_WARN,
+            "Challenged again although the request carried credentials for the realm", EXPFILL } },
+        { &ei_sipdiag_stale_nonce,
+          { "sipdiag.expert.stale_nonce", PI_RESPONSE_CODE, PI_NOTE,
+            "Challenge with stale=true: only the nonce expired", EXPFILL } },
+        { &ei_sipdiag_cancelled,
+          { "sipdiag.expert.cancelled", PI_RESPONSE_CODE, PI_CHAT,
+            "487 after the caller's CANCEL: normal", EXPFILL } },
+        { &ei_sipdiag_bye_race,
+          { "sipdiag.expert.bye_race", PI_RESPONSE_CODE, PI_NOTE,
+            "481 to a BYE or CANCEL that crossed the other side's BYE: harmless", EXPFILL } },
+        { &ei_sipdiag_retransmission,
+          { "sipdiag.expert.retransmission", PI_RESPONSE_CODE, PI_CHAT,
+            "Retransmitted response, counted once", EXPFILL } },
+    };
+    proto_register_field_array(proto, hf, array_length(hf));
+    expert_register_field_array(module, ei, array_length(ei));
+}

@@ -1,0 +1,65 @@
+/* context.h
+ * The transaction and dialog around a response: which request it answers,
+ * whether a CANCEL, a crossing BYE or earlier credentials explain it, and
+ * whether it is a retransmission. State lives in wmem file scope and is only
+ * built on the first pass, so every later dissection of a frame, in any
+ * order, shows what the first pass concluded.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPDIAG_CONTEXT_H
+#define SIPDIAG_CONTEXT_H
+
+#include <epan/packet.h>
+#include <epan/expert.h>
+
+#include "sipmsg.h"
+
+/* What the transaction says about a response, beyond its code. */
+typedef enum {
+    SIPDIAG_CTX_NONE = 0,
+    SIPDIAG_CTX_CHALLENGE,            /* 401/407 to a request without credentials: the normal handshake */
+    SIPDIAG_CTX_CREDENTIALS_REJECTED, /* challenged again although credentials for the realm were sent */
+    SIPDIAG_CTX_STALE_NONCE,          /* stale=true: only the nonce expired */
+    SIPDIAG_CTX_CANCELLED,            /* 487 after the caller's CANCEL */
+    SIPDIAG_CTX_TERMINATED_UNSEEN,    /* 487 with no CANCEL in the capture */
+    SIPDIAG_CTX_BYE_RACE,             /* 481 to BYE/CANCEL while the other side's BYE was under way */
+    SIPDIAG_CTX_LOST_STATE,           /* 481 otherwise */
+    SIPDIAG_CTX_GLARE,                /* 491: both sides offered at once */
+    SIPDIAG_CTX_RETRANSMISSION,       /* the same response again */
+    SIPDIAG_CTX_COUNT
+} sipdiag_ctx_kind_t;
+
+typedef struct {
+    sipdiag_ctx_kind_t kind;
+    uint32_t request_frame;   /* 0 when the request is not in the capture */
+    uint32_t related_frame;   /* the CANCEL, the other BYE, or the original response */
+    bool in_dialog;           /* the request carried a To tag */
+    const char *realm;        /* realm of the rejected credentials (file scope) */
+    const char *offered;      /* media formats the request's SDP offered (file scope), or NULL */
+} sipdiag_context_t;
+
+/* Creates the per-file maps; call once at registration. */
+void sipdiag_context_init(void);
+
+/* Registers the context fields and expert items under the protocol. */
+void sipdiag_context_register(int proto, expert_module_t *module);
+
+/* First pass only: remember a request seen in this frame. */
+void sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m);
+
+/* First pass only: the context of a response with this code. */
+void sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_context_t *out);
+
+/* True when the context replaces the code's own expert item (and severity). */
+bool sipdiag_context_overrides(const sipdiag_context_t *ctx);
+
+/* The context's severity (sipdiag_severity_t) when it overrides the code's. */
+int sipdiag_context_severity(const sipdiag_context_t *ctx);
+
+/* Adds the context fields to the response's subtree and, when the context
+ * overrides the code, its own expert item on ti. */
+void sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_t *tvb, int code,
+                            const char *phrase, const sipdiag_context_t *ctx);
+
+#endif /* SIPDIAG_CONTEXT_H */

@@ -1,0 +1,109 @@
+/* hdrparse.h
+ * Parsers for the SIP header values and SDP lines sipdiag reads. Plain C
+ * (libc and GLib only), no Wireshark headers: the unit tests and the
+ * libFuzzer harness drive them directly.
+ *
+ * Conventions: input is (const char *buf, size_t len), never assumed to be
+ * NUL-terminated; output pointers point into buf; no allocation; every
+ * function returns a status and fills a caller-owned struct. Numbers are
+ * parsed by hand with explicit overflow checks (no strtoul/atoi/sscanf).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPDIAG_HDRPARSE_H
+#define SIPDIAG_HDRPARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    SIPDIAG_PARSE_OK = 0,
+    SIPDIAG_PARSE_EMPTY,      /* nothing there */
+    SIPDIAG_PARSE_MALFORMED,  /* not the grammar */
+    SIPDIAG_PARSE_OVERFLOW    /* a number too large for its field */
+} sipdiag_parse_status_t;
+
+/* A piece of the input. */
+typedef struct {
+    const char *ptr;
+    size_t len;
+} sipdiag_span_t;
+
+/* ---- Finding headers in a SIP message ---------------------------------- */
+
+/* Finds the next header called `name` (case-insensitive; `compact` is its
+ * RFC 3261 §7.3.3 one-letter form or 0) in the header block of msg (from the
+ * line after the start line up to the first empty line). *pos is the scan
+ * position, 0 on the first call. Continuation lines (starting with SP/HT)
+ * belong to the header before them. Returns true and the value (without
+ * leading/trailing white space) in *value, false when there is no more. */
+bool sipdiag_header_next(const char *msg, size_t len, const char *name, char compact,
+                         size_t *pos, sipdiag_span_t *value);
+
+/* The message body (after the first empty line), or an empty span. */
+sipdiag_span_t sipdiag_message_body(const char *msg, size_t len);
+
+/* ---- Header values ------------------------------------------------------ */
+
+/* Retry-After: delta-seconds [comment] *(;retry-param) (RFC 3261 §20.33). */
+typedef struct {
+    uint32_t seconds;
+    bool has_duration;
+    uint32_t duration;
+    sipdiag_span_t comment;   /* text inside ( ), without the parentheses */
+} sipdiag_retry_after_t;
+sipdiag_parse_status_t sipdiag_parse_retry_after(const char *buf, size_t len, sipdiag_retry_after_t *out);
+
+/* One warning-value of a Warning header: warn-code SP warn-agent SP warn-text
+ * (RFC 3261 §20.43). A header may hold several, comma-separated: *pos is the
+ * scan position (0 first); returns SIPDIAG_PARSE_EMPTY when none is left. */
+typedef struct {
+    uint16_t code;            /* as sent, 0..999; the caller checks the range */
+    sipdiag_span_t agent;
+    sipdiag_span_t text;      /* without the quotes, escapes left as sent */
+} sipdiag_warning_t;
+sipdiag_parse_status_t sipdiag_parse_warning_next(const char *buf, size_t len, size_t *pos, sipdiag_warning_t *out);
+
+/* One reason-value of a Reason header: protocol *(;cause=N / ;text="..." /
+ * ;other) (RFC 3326 §2). Several may be comma-separated, as above. */
+typedef struct {
+    sipdiag_span_t protocol;  /* "SIP", "Q.850", ... */
+    bool has_cause;
+    long cause;               /* as sent; -1 when the digits overflow a long */
+    sipdiag_span_t text;      /* without the quotes */
+} sipdiag_reason_t;
+sipdiag_parse_status_t sipdiag_parse_reason_next(const char *buf, size_t len, size_t *pos, sipdiag_reason_t *out);
+
+/* A WWW-Authenticate / Proxy-Authenticate challenge or an Authorization /
+ * Proxy-Authorization credential (RFC 3261 §25.1, RFC 7616): the scheme and
+ * the parameters sipdiag needs. */
+typedef struct {
+    sipdiag_span_t scheme;    /* "Digest" */
+    sipdiag_span_t realm;     /* without quotes */
+    sipdiag_span_t algorithm;
+    sipdiag_span_t nonce;
+    sipdiag_span_t username;
+    bool stale;               /* stale=true (case-insensitive) */
+} sipdiag_auth_t;
+sipdiag_parse_status_t sipdiag_parse_auth(const char *buf, size_t len, sipdiag_auth_t *out);
+
+/* An unsigned decimal header value such as Min-Expires or Min-SE's
+ * delta-seconds (parameters after ';' ignored). */
+sipdiag_parse_status_t sipdiag_parse_uint(const char *buf, size_t len, uint32_t *out);
+
+/* ---- SDP ------------------------------------------------------------------ */
+
+/* The media formats an SDP offer lists: for every m= line, its payload types
+ * and their names (a=rtpmap names, or the RFC 3551 static names for 0-34).
+ * Writes at most max entries; returns how many it found (may exceed max). */
+typedef struct {
+    sipdiag_span_t media;     /* "audio", "video", "image" */
+    sipdiag_span_t format;    /* the fmt token as in the m= line, e.g. "0", "101", "t38" */
+    sipdiag_span_t name;      /* "PCMU", "telephone-event", "t38"...; empty when unknown.
+                               * An RFC 3551 static name points to a constant string,
+                               * not into sdp: no offset can be computed from it. */
+} sipdiag_sdp_format_t;
+size_t sipdiag_sdp_formats(const char *sdp, size_t len, sipdiag_sdp_format_t *out, size_t max);
+
+#endif /* SIPDIAG_HDRPARSE_H */

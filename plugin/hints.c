@@ -1,0 +1,552 @@
+/* hints.c
+ * Header hints: a table says which header explains which codes and how it
+ * reads; parsing is hdrparse's, meanings come from the warn-code and Q.850
+ * tables. Values are kept from the first pass so every pass shows the same.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "compat.h"
+#include "hints.h"
+
+#include <epan/wmem_scopes.h>
+
+#include "codes.h"
+#include "diagnose.h"
+#include "hdrparse.h"
+#include "q850.h"
+#include "warncodes.h"
+
+/* Header values longer than this are kept cut: no real one comes close. */
+#define MAX_VALUE_BYTES 512
+/* At most this many values of one header, and of all headers, per response. */
+#define MAX_PER_HEADER 8
+#define MAX_VALUES 24
+
+typedef enum {
+    HINT_LIST,       /* a list or text shown as sent (Allow, Unsupported, Contact, ...) */
+    HINT_SECONDS,    /* delta-seconds (Min-Expires, Min-SE) */
+    HINT_RETRY_AFTER, /* delta-seconds with an optional comment and duration */
+    HINT_CHALLENGE,  /* WWW-Authenticate, Proxy-Authenticate */
+    HINT_WARNING,
+    HINT_REASON
+} hint_kind_t;
+
+typedef struct {
+    const char *header;
+    char compact;            /* RFC 3261 §7.3.3 compact form, or 0 */
+    hint_kind_t kind;
+    int *hf;                 /* field for the value (LIST, SECONDS) */
+    const char *lead;        /* fix sentence before the value */
+    const char *tail;        /* fix sentence after the value */
+    uint8_t cls;             /* applies to every code of this class, or 0 */
+    uint16_t codes[9];       /* or to these codes; none and no class: to every response */
+} hint_rule_t;
+
+static int hf_sipdiag_hint = -1;
+static int hf_sipdiag_hint_retry_after = -1;
+static int hf_sipdiag_hint_allow = -1;
+static int hf_sipdiag_hint_accept = -1;
+static int hf_sipdiag_hint_accept_encoding = -1;
+static int hf_sipdiag_hint_accept_language = -1;
+static int hf_sipdiag_hint_unsupported = -1;
+static int hf_sipdiag_hint_require = -1;
+static int hf_sipdiag_hint_min_expires = -1;
+static int hf_sipdiag_hint_min_se = -1;
+static int hf_sipdiag_hint_allow_events = -1;
+static int hf_sipdiag_hint_security_server = -1;
+static int hf_sipdiag_hint_accept_resource_priority = -1;
+static int hf_sipdiag_hint_recv_info = -1;
+static int hf_sipdiag_hint_permission_missing = -1;
+static int hf_sipdiag_hint_geolocation_error = -1;
+static int hf_sipdiag_hint_alertmsg_error = -1;
+static int hf_sipdiag_hint_contact = -1;
+static int hf_sipdiag_hint_auth_realm = -1;
+static int hf_sipdiag_hint_auth_algorithm = -1;
+static int hf_sipdiag_hint_auth_stale = -1;
+static int hf_sipdiag_hint_note = -1;
+static int hf_sipdiag_warning = -1;
+static int hf_sipdiag_warning_code = -1;
+static int hf_sipdiag_warning_agent = -1;
+static int hf_sipdiag_warning_text = -1;
+static int hf_sipdiag_warning_meaning = -1;
+static int hf_sipdiag_reason_header = -1;
+static int hf_sipdiag_reason_header_protocol = -1;
+static int hf_sipdiag_reason_header_text = -1;
+static int hf_sipdiag_q850_cause = -1;
+static int hf_sipdiag_q850_name = -1;
+static int hf_sipdiag_q850_meaning = -1;
+static int hf_sipdiag_q850_fix = -1;
+static int hf_sipdiag_q850_expected_code = -1;
+static int hf_sipdiag_sip_reason_cause = -1;
+static int hf_sipdiag_sip_reason_phrase = -1;
+
+static gint ett_sipdiag_hint = -1;
+static gint ett_sipdiag_warning = -1;
+static gint ett_sipdiag_reason_header = -1;
+
+static expert_field ei_sipdiag_bad_header = EI_INIT;
+static expert_field ei_sipdiag_q850_mismatch = EI_INIT;
+
+static const hint_rule_t rules[] = {
+    { "Retry-After", 0, HINT_RETRY_AFTER, &hf_sipdiag_hint_retry_after, "Retry-After asks to wait ",
+      " s before trying again.", 0, { 404, 413, 480, 486, 500, 503, 600, 603 } },
+    { "Allow", 0, HINT_LIST, &hf_sipdiag_hint_allow, "Methods allowed there: ", ".", 0, { 405 } },
+    { "Accept", 0, HINT_LIST, &hf_sipdiag_hint_accept, "Body types the callee accepts: ", ".", 0, { 415 } },
+    { "Accept-Encoding", 0, HINT_LIST, &hf_sipdiag_hint_accept_encoding, "Content encodings it accepts: ", ".",
+      0, { 415 } },
+    { "Accept-Language", 0, HINT_LIST, &hf_sipdiag_hint_accept_language, "Languages it accepts: ", ".", 0,
+      { 415 } },
+    { "Unsupported", 0, HINT_LIST, &hf_sipdiag_hint_unsupported,
+      "Remove these option tags from Require/Proxy-Require: ", ".", 0, { 420 } },
+    { "Require", 0, HINT_LIST, &hf_sipdiag_hint_require, "Extensions the server insists on (enable them): ", ".",
+      0, { 421 } },
+    { "Min-Expires", 0, HINT_SECONDS, &hf_sipdiag_hint_min_expires, "Register again with Expires of at least ",
+      " s.", 0, { 423 } },
+    { "Min-SE", 0, HINT_SECONDS, &hf_sipdiag_hint_min_se, "Send Session-Expires of at least ", " s.", 0, { 422 } },
+    { "Allow-Events", 'u', HINT_LIST, &hf_sipdiag_hint_allow_events, "Event packages supported there: ", ".", 0,
+      { 489 } },
+    { "Security-Server", 0, HINT_LIST, &hf_sipdiag_hint_security_server,
+      "Security mechanisms the server offers: ", ".", 0, { 494 } },
+    { "Accept-Resource-Priority", 0, HINT_LIST, &hf_sipdiag_hint_accept_resource_priority,
+      "Resource-Priority values accepted there: ", ".", 0, { 417 } },
+    { "Recv-Info", 0, HINT_LIST, &hf_sipdiag_hint_recv_info, "Info Packages the peer accepts: ", ".", 0, { 469 } },
+    { "Permission-Missing", 0, HINT_LIST, &hf_sipdiag_hint_permission_missing, "Consent still needed from: ",
+      ".", 0, { 470 } },
+    { "Geolocation-Error", 0, HINT_LIST, &hf_sipdiag_hint_geolocation_error, "Geolocation-Error says: ", ".", 0,
+      { 424 } },
+    { "AlertMsg-Error", 0, HINT_LIST, &hf_sipdiag_hint_alertmsg_error, "AlertMsg-Error says: ", ".", 0, { 425 } },
+    { "Contact", 'm', HINT_LIST, &hf_sipdiag_hint_contact, "Try instead: ", ".", 3, { 485 } },
+    { "WWW-Authenticate", 0, HINT_CHALLENGE, NULL, NULL, NULL, 0, { 401 } },
+    { "Proxy-Authenticate", 0, HINT_CHALLENGE, NULL, NULL, NULL, 0, { 407 } },
+    { "Warning", 0, HINT_WARNING, NULL, NULL, NULL, 0, { 0 } },
+    { "Reason", 0, HINT_REASON, NULL, NULL, NULL, 0, { 0 } },
+};
+
+static bool
+rule_applies(const hint_rule_t *r, int code)
+{
+    if (r->cls != 0 && code / 100 == r->cls)
+        return true;
+    if (r->codes[0] == 0)
+        return r->cls == 0;
+    for (size_t i = 0; i < G_N_ELEMENTS(r->codes) && r->codes[i] != 0; i++) {
+        if (r->codes[i] == code)
+            return true;
+    }
+    return false;
+}
+
+unsigned
+sipdiag_hints_collect(const char *msg, size_t len, int code, sipdiag_header_value_t **out)
+{
+    sipdiag_header_value_t found[MAX_VALUES];
+    unsigned n = 0;
+
+    for (size_t r = 0; r < G_N_ELEMENTS(rules) && n < MAX_VALUES; r++) {
+        if (!rule_applies(&rules[r], code))
+            continue;
+        size_t pos = 0;
+        sipdiag_span_t v;
+        for (int k = 0; k < MAX_PER_HEADER && n < MAX_VALUES
+                && sipdiag_header_next(msg, len, rules[r].header, rules[r].compact, &pos, &v); k++) {
+            found[n].rule = (uint8_t)r;
+            found[n].value = wmem_strndup(wmem_file_scope(), v.ptr, MIN(v.len, MAX_VALUE_BYTES));
+            n++;
+        }
+    }
+    *out = n > 0 ? wmem_memdup(wmem_file_scope(), found, n * sizeof found[0]) : NULL;
+    return n;
+}
+
+/* The seconds of a Retry-After, Min-Expires or Min-SE value. */
+static sipdiag_parse_status_t
+seconds_of(const hint_rule_t *r, const char *value, uint32_t *secs)
+{
+    sipdiag_retry_after_t ra;
+    sipdiag_parse_status_t st;
+    if (r->kind == HINT_SECONDS)
+        return sipdiag_parse_uint(value, strlen(value), secs);
+    if (r->kind != HINT_RETRY_AFTER)
+        return SIPDIAG_PARSE_EMPTY;
+    st = sipdiag_parse_retry_after(value, strlen(value), &ra);
+    *secs = ra.seconds;
+    return st;
+}
+
+static bool
+has_rule(const sipdiag_header_value_t *h, unsigned n, const char *header)
+{
+    for (unsigned i = 0; i < n; i++) {
+        if (strcmp(rules[h[i].rule].header, header) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void
+warning_sentences(wmem_strbuf_t *b, const char *value)
+{
+    size_t pos = 0, len = strlen(value);
+    sipdiag_warning_t w;
+    sipdiag_parse_status_t st;
+    while ((st = sipdiag_parse_warning_next(value, len, &pos, &w)) != SIPDIAG_PARSE_EMPTY) {
+        const sipdiag_warncode_t *wc = st == SIPDIAG_PARSE_OK ? sipdiag_warncode_find(w.code) : NULL;
+        if (wc != NULL)
+            wmem_strbuf_append_printf(b, " Warning %u (%s): %s", wc->code, wc->text, wc->meaning);
+    }
+}
+
+static void
+reason_sentences(wmem_strbuf_t *b, const char *value)
+{
+    size_t pos = 0, len = strlen(value);
+    sipdiag_reason_t r;
+    sipdiag_parse_status_t st;
+    while ((st = sipdiag_parse_reason_next(value, len, &pos, &r)) != SIPDIAG_PARSE_EMPTY) {
+        const sipdiag_q850_t *q = st == SIPDIAG_PARSE_OK && r.has_cause && r.protocol.len == 5
+                                  && g_ascii_strncasecmp(r.protocol.ptr, "Q.850", 5) == 0
+                                  ? sipdiag_q850_find(r.cause) : NULL;
+        if (q != NULL)
+            wmem_strbuf_append_printf(b, " Q.850 cause %u (%s): %s", q->cause, q->name, q->fix);
+    }
+}
+
+const char *
+sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header_value_t *h, unsigned n)
+{
+    wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
+    for (unsigned i = 0; i < n; i++) {
+        const hint_rule_t *r = &rules[h[i].rule];
+        uint32_t secs;
+        if (r->kind == HINT_LIST)
+            wmem_strbuf_append_printf(b, " %s%s%s", r->lead, h[i].value, r->tail);
+        else if (seconds_of(r, h[i].value, &secs) == SIPDIAG_PARSE_OK)
+            wmem_strbuf_append_printf(b, " %s%u%s", r->lead, secs, r->tail);
+        else if (r->kind == HINT_WARNING)
+            warning_sentences(b, h[i].value);
+        else if (r->kind == HINT_REASON)
+            reason_sentences(b, h[i].value);
+    }
+    if (code == 503 && !has_rule(h, n, "Retry-After"))
+        wmem_strbuf_append(b, " No Retry-After: RFC 3261 §21.5.4 says to handle this 503 like a 500.");
+    return wmem_strbuf_get_len(b) > 0 ? wmem_strbuf_get_str(b) + 1 : NULL;
+}
+
+static const char *
+parse_problem(sipdiag_parse_status_t st)
+{
+    return st == SIPDIAG_PARSE_OVERFLOW ? "a number too large" : st == SIPDIAG_PARSE_EMPTY ? "empty" : "malformed";
+}
+
+static const char *
+shown(packet_info *pinfo, const char *s, size_t len)
+{
+    return SIPDIAG_FORMAT_TEXT(pinfo->pool, s, len);
+}
+
+static proto_item *
+add_str(proto_tree *tree, int hf, tvbuff_t *tvb, const char *s)
+{
+    proto_item *pi = proto_tree_add_string(tree, hf, tvb, 0, 0, s);
+    proto_item_set_generated(pi);
+    return pi;
+}
+
+static void
+render_seconds(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, const hint_rule_t *r, const char *value)
+{
+    uint32_t secs = 0;
+    sipdiag_parse_status_t st = seconds_of(r, value, &secs);
+    if (st != SIPDIAG_PARSE_OK) {
+        proto_item *pi = add_str(tree, hf_sipdiag_hint_note, tvb, shown(pinfo, value, strlen(value)));
+        expert_add_info_format(pinfo, pi, &ei_sipdiag_bad_header, "%s: \"%s\" is %s, not delta-seconds",
+                               r->header, shown(pinfo, value, strlen(value)), parse_problem(st));
+        return;
+    }
+    proto_item *pi = proto_tree_add_uint(tree, *r->hf, tvb, 0, 0, secs);
+    proto_item_set_generated(pi);
+    proto_item_append_text(pi, " s (%s)", shown(pinfo, value, strlen(value)));
+}
+
+static void
+render_challenge(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, const hint_rule_t *r, const char *value)
+{
+    sipdiag_auth_t a;
+    sipdiag_parse_status_t st = sipdiag_parse_auth(value, strlen(value), &a);
+    if (st != SIPDIAG_PARSE_OK) {
+        expert_add_info_format(pinfo, proto_tree_get_parent(tree), &ei_sipdiag_bad_header, "%s: \"%s\" is %s",
+                               r->header, shown(pinfo, value, strlen(value)), parse_problem(st));
+        return;
+    }
+    add_str(tree, hf_sipdiag_hint_auth_realm, tvb, shown(pinfo, a.realm.ptr, a.realm.len));
+    /* RFC 3261 §25.1 and RFC 7616: no algorithm parameter means MD5. */
+    add_str(tree, hf_sipdiag_hint_auth_algorithm, tvb,
+            a.algorithm.len > 0 ? shown(pinfo, a.algorithm.ptr, a.algorithm.len) : "MD5 (default)");
+    proto_item_set_generated(proto_tree_add_boolean(tree, hf_sipdiag_hint_auth_stale, tvb, 0, 0, a.stale));
+}
+
+static void
+render_warning(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, const char *value)
+{
+    size_t pos = 0, len = strlen(value);
+    sipdiag_warning_t w;
+    sipdiag_parse_status_t st;
+    while ((st = sipdiag_parse_warning_next(value, len, &pos, &w)) != SIPDIAG_PARSE_EMPTY) {
+        proto_item *ti = proto_tree_add_item(tree, hf_sipdiag_warning, tvb, 0, 0, ENC_NA);
+        proto_tree *wt = proto_item_add_subtree(ti, ett_sipdiag_warning);
+        proto_item_set_generated(ti);
+        if (st != SIPDIAG_PARSE_OK) {
+            expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header, "Warning \"%s\" is %s (RFC 3261 §20.43)",
+                                   shown(pinfo, value, len), parse_problem(st));
+            continue;
+        }
+        const sipdiag_warncode_t *wc = sipdiag_warncode_find(w.code);
+        proto_item_append_text(ti, ": %03u %s", w.code, wc != NULL ? wc->text : "(unregistered warn-code)");
+        proto_item_set_generated(proto_tree_add_uint(wt, hf_sipdiag_warning_code, tvb, 0, 0, w.code));
+        add_str(wt, hf_sipdiag_warning_agent, tvb, shown(pinfo, w.agent.ptr, w.agent.len));
+        add_str(wt, hf_sipdiag_warning_text, tvb, shown(pinfo, w.text.ptr, w.text.len));
+        if (wc != NULL)
+            add_str(wt, hf_sipdiag_warning_meaning, tvb, wc->meaning);
+        else
+            expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header,
+                                   "Warning code %03u is not a registered warn-code (300-399, RFC 3261 §20.43)",
+                                   w.code);
+    }
+}
+
+/* A Q.850 cause: name, meaning, fix, and whether it agrees with the SIP code
+ * as RFC 3398 maps it (a disagreement is often the real clue at a gateway). */
+static void
+render_q850(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_t *tvb, int code, long cause)
+{
+    const sipdiag_q850_t *q = sipdiag_q850_find(cause);
+    if (q == NULL) {
+        expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header,
+                               "Q.850 cause %ld is not a cause value ITU-T Q.850 defines (1-127)", cause);
+        return;
+    }
+    proto_item_append_text(ti, ": Q.850 cause %u, %s", q->cause, q->name);
+    proto_item_set_generated(proto_tree_add_uint(tree, hf_sipdiag_q850_cause, tvb, 0, 0, q->cause));
+    add_str(tree, hf_sipdiag_q850_name, tvb, q->name);
+    add_str(tree, hf_sipdiag_q850_meaning, tvb, q->meaning);
+    add_str(tree, hf_sipdiag_q850_fix, tvb, q->fix);
+    /* Only causes RFC 3398 lists have a mapping worth comparing; the rest map
+     * to 500 by default, which says nothing about this call. */
+    uint16_t expected = q->sip_code;
+    if (expected == 0)
+        return;
+    proto_item *pi = proto_tree_add_uint(tree, hf_sipdiag_q850_expected_code, tvb, 0, 0, expected);
+    proto_item_set_generated(pi);
+    if (expected == code) {
+        proto_item_append_text(pi, " (agrees with this response)");
+        return;
+    }
+    expert_add_info_format(pinfo, ti, &ei_sipdiag_q850_mismatch,
+                           "Q.850 cause %u (%s) maps to %u under RFC 3398, but the response is %d: the "
+                           "cause is likely the real reason", q->cause, q->name, expected, code);
+}
+
+static void
+render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, const char *value)
+{
+    size_t pos = 0, len = strlen(value);
+    sipdiag_reason_t r;
+    sipdiag_parse_status_t st;
+    while ((st = sipdiag_parse_reason_next(value, len, &pos, &r)) != SIPDIAG_PARSE_EMPTY) {
+        proto_item *ti = proto_tree_add_item(tree, hf_sipdiag_reason_header, tvb, 0, 0, ENC_NA);
+        proto_tree *rt = proto_item_add_subtree(ti, ett_sipdiag_reason_header);
+        proto_item_set_generated(ti);
+        if (st != SIPDIAG_PARSE_OK && st != SIPDIAG_PARSE_OVERFLOW) {
+            expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header, "Reason \"%s\" is %s (RFC 3326 §2)",
+                                   shown(pinfo, value, len), parse_problem(st));
+            continue;
+        }
+        add_str(rt, hf_sipdiag_reason_header_protocol, tvb, shown(pinfo, r.protocol.ptr, r.protocol.len));
+        if (r.text.len > 0)
+            add_str(rt, hf_sipdiag_reason_header_text, tvb, shown(pinfo, r.text.ptr, r.text.len));
+        bool q850 = r.protocol.len == 5 && g_ascii_strncasecmp(r.protocol.ptr, "Q.850", 5) == 0;
+        bool sip = r.protocol.len == 3 && g_ascii_strncasecmp(r.protocol.ptr, "SIP", 3) == 0;
+        if (!r.has_cause || (!q850 && !sip))
+            continue;
+        if (q850) {
+            render_q850(rt, pinfo, ti, tvb, code, r.cause);
+            continue;
+        }
+        const sipdiag_code_t *c = sipdiag_code_find((int)MIN(r.cause, 1000));
+        proto_item_set_generated(proto_tree_add_uint(rt, hf_sipdiag_sip_reason_cause, tvb, 0, 0,
+                                                     (uint32_t)CLAMP(r.cause, 0, 999)));
+        if (c != NULL) {
+            proto_item_append_text(ti, ": SIP %u %s", c->code, c->phrase);
+            add_str(rt, hf_sipdiag_sip_reason_phrase, tvb, c->phrase);
+        } else {
+            expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header,
+                                   "Reason: SIP cause %ld is not a registered response code", r.cause);
+        }
+    }
+}
+
+void
+sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code,
+                     const sipdiag_header_value_t *h, unsigned n)
+{
+    proto_tree *ht = NULL;
+    for (unsigned i = 0; i < n; i++) {
+        const hint_rule_t *r = &rules[h[i].rule];
+        if (r->kind == HINT_WARNING) {
+            render_warning(tree, pinfo, tvb, h[i].value);
+            continue;
+        }
+        if (r->kind == HINT_REASON) {
+            render_reason(tree, pinfo, tvb, code, h[i].value);
+            continue;
+        }
+        if (ht == NULL) {
+            proto_item *ti = proto_tree_add_item(tree, hf_sipdiag_hint, tvb, 0, 0, ENC_NA);
+            proto_item_set_generated(ti);
+            ht = proto_item_add_subtree(ti, ett_sipdiag_hint);
+        }
+        if (r->kind == HINT_LIST)
+            add_str(ht, *r->hf, tvb, shown(pinfo, h[i].value, strlen(h[i].value)));
+        else if (r->kind == HINT_CHALLENGE)
+            render_challenge(ht, pinfo, tvb, r, h[i].value);
+        else
+            render_seconds(ht, pinfo, tvb, r, h[i].value);
+    }
+    if (code == 503 && !has_rule(h, n, "Retry-After"))
+        add_str(tree, hf_sipdiag_hint_note, tvb,
+                "No Retry-After: RFC 3261 §21.5.4 says to handle this 503 like a 500 Server Internal Error");
+}
+
+void
+sipdiag_hints_register(int proto, expert_module_t *module)
+{
+    static hf_register_info hf[] = {
+        { &hf_sipdiag_hint,
+          { "Hints from this response's headers", "sipdiag.hint", FT_NONE, BASE_NONE, NULL, 0x0,
+            "Headers of this response that say what to change", HFILL } },
+        { &hf_sipdiag_hint_retry_after,
+          { "Retry-After", "sipdiag.hint.retry_after", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Seconds the server asks the client to wait before retrying", HFILL } },
+        { &hf_sipdiag_hint_allow,
+          { "Allowed methods", "sipdiag.hint.allow", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Allow header of a 405: the methods allowed for that Request-URI", HFILL } },
+        { &hf_sipdiag_hint_accept,
+          { "Accepted body types", "sipdiag.hint.accept", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Accept header of a 415", HFILL } },
+        { &hf_sipdiag_hint_accept_encoding,
+          { "Accepted encodings", "sipdiag.hint.accept_encoding", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Accept-Encoding header of a 415", HFILL } },
+        { &hf_sipdiag_hint_accept_language,
+          { "Accepted languages", "sipdiag.hint.accept_language", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Accept-Language header of a 415", HFILL } },
+        { &hf_sipdiag_hint_unsupported,
+          { "Unsupported option tags", "sipdiag.hint.unsupported", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Unsupported header of a 420: extensions to drop from Require/Proxy-Require", HFILL } },
+        { &hf_sipdiag_hint_require,
+          { "Required extensions", "sipdiag.hint.require", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Require header of a 421: extensions the server insists on", HFILL } },
+        { &hf_sipdiag_hint_min_expires,
+          { "Min-Expires", "sipdiag.hint.min_expires", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Shortest registration or subscription interval the server accepts (423)", HFILL } },
+        { &hf_sipdiag_hint_min_se,
+          { "Min-SE", "sipdiag.hint.min_se", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Shortest session interval the server accepts (422)", HFILL } },
+        { &hf_sipdiag_hint_allow_events,
+          { "Supported event packages", "sipdiag.hint.allow_events", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Allow-Events header of a 489", HFILL } },
+        { &hf_sipdiag_hint_security_server,
+          { "Offered security mechanisms", "sipdiag.hint.security_server", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Security-Server header of a 494", HFILL } },
+        { &hf_sipdiag_hint_accept_resource_priority,
+          { "Accepted resource priorities", "sipdiag.hint.accept_resource_priority", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Accept-Resource-Priority header of a 417", HFILL } },
+        { &hf_sipdiag_hint_recv_info,
+          { "Accepted Info Packages", "sipdiag.hint.recv_info", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Recv-Info header of a 469", HFILL } },
+        { &hf_sipdiag_hint_permission_missing,
+          { "Consent missing from", "sipdiag.hint.permission_missing", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Permission-Missing header of a 470", HFILL } },
+        { &hf_sipdiag_hint_geolocation_error,
+          { "Geolocation error", "sipdiag.hint.geolocation_error", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Geolocation-Error header of a 424", HFILL } },
+        { &hf_sipdiag_hint_alertmsg_error,
+          { "Alert message error", "sipdiag.hint.alertmsg_error", FT_STRING, BASE_NONE, NULL, 0x0,
+            "AlertMsg-Error header of a 425", HFILL } },
+        { &hf_sipdiag_hint_contact,
+          { "Alternative contact", "sipdiag.hint.contact", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Contact of a redirection (3xx) or 485: where to try instead", HFILL } },
+        { &hf_sipdiag_hint_auth_realm,
+          { "Challenge realm", "sipdiag.hint.auth_realm", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Realm of the WWW-Authenticate or Proxy-Authenticate challenge", HFILL } },
+        { &hf_sipdiag_hint_auth_algorithm,
+          { "Challenge algorithm", "sipdiag.hint.auth_algorithm", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Digest algorithm the challenge asks for", HFILL } },
+        { &hf_sipdiag_hint_auth_stale,
+          { "Stale nonce", "sipdiag.hint.auth_stale", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+            "stale=true: the credentials were fine, only the nonce expired", HFILL } },
+        { &hf_sipdiag_hint_note,
+          { "Note", "sipdiag.hint.note", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the headers imply, or a header value that could not be read", HFILL } },
+        { &hf_sipdiag_warning,
+          { "Warning", "sipdiag.warning", FT_NONE, BASE_NONE, NULL, 0x0,
+            "One warning-value of the Warning header", HFILL } },
+        { &hf_sipdiag_warning_code,
+          { "Warn code", "sipdiag.warning.code", FT_UINT16, BASE_DEC, NULL, 0x0,
+            "Warning header warn-code (IANA warn-code registry)", HFILL } },
+        { &hf_sipdiag_warning_agent,
+          { "Warn agent", "sipdiag.warning.agent", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Host that added the warning", HFILL } },
+        { &hf_sipdiag_warning_text,
+          { "Warn text", "sipdiag.warning.text", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Warning text as sent", HFILL } },
+        { &hf_sipdiag_warning_meaning,
+          { "Meaning", "sipdiag.warning.meaning", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the warn-code says about the failure", HFILL } },
+        { &hf_sipdiag_reason_header,
+          { "Reason header", "sipdiag.reason_header", FT_NONE, BASE_NONE, NULL, 0x0,
+            "One reason-value of the Reason header (RFC 3326)", HFILL } },
+        { &hf_sipdiag_reason_header_protocol,
+          { "Protocol", "sipdiag.reason_header.protocol", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Protocol of the cause: SIP or Q.850", HFILL } },
+        { &hf_sipdiag_reason_header_text,
+          { "Text", "sipdiag.reason_header.text", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Reason text as sent", HFILL } },
+        { &hf_sipdiag_q850_cause,
+          { "Q.850 cause", "sipdiag.q850.cause", FT_UINT8, BASE_DEC, NULL, 0x0,
+            "ITU-T Q.850 cause value from the Reason header", HFILL } },
+        { &hf_sipdiag_q850_name,
+          { "Cause name", "sipdiag.q850.name", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Q.850 name of the cause", HFILL } },
+        { &hf_sipdiag_q850_meaning,
+          { "Cause meaning", "sipdiag.q850.meaning", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the cause says about the call", HFILL } },
+        { &hf_sipdiag_q850_fix,
+          { "Cause fix", "sipdiag.q850.fix", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What to check for this cause", HFILL } },
+        { &hf_sipdiag_q850_expected_code,
+          { "RFC 3398 status code", "sipdiag.q850.expected_code", FT_UINT16, BASE_DEC, NULL, 0x0,
+            "SIP status code a gateway sends for this cause under RFC 3398", HFILL } },
+        { &hf_sipdiag_sip_reason_cause,
+          { "SIP cause", "sipdiag.sip_reason.cause", FT_UINT16, BASE_DEC, NULL, 0x0,
+            "SIP status code named by a Reason: SIP;cause=", HFILL } },
+        { &hf_sipdiag_sip_reason_phrase,
+          { "SIP cause phrase", "sipdiag.sip_reason.phrase", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Registered phrase of the SIP cause", HFILL } },
+    };
+    static gint *ett[] = {
+        &ett_sipdiag_hint,
+        &ett_sipdiag_warning,
+        &ett_sipdiag_reason_header,
+    };
+    static ei_register_info ei[] = {
+        { &ei_sipdiag_bad_header,
+          { "sipdiag.expert.bad_header", PI_MALFORMED, PI_WARN,
+            "A header that explains the response could not be read", EXPFILL } },
+        { &ei_sipdiag_q850_mismatch,
+          { "sipdiag.expert.q850_mismatch", PI_RESPONSE_CODE, PI_NOTE,
+            "Q.850 cause and SIP status code disagree (RFC 3398 mapping)", EXPFILL } },
+    };
+    proto_register_field_array(proto, hf, array_length(hf));
+    proto_register_subtree_array(ett, array_length(ett));
+    expert_register_field_array(module, ei, array_length(ei));
+}

@@ -1,0 +1,40 @@
+/* sipmsg.h
+ * The facts of one SIP message that tie it to its transaction and dialog
+ * (Call-ID, CSeq, tags, Via branch, credentials, challenge, body), read from
+ * the raw message. Plain C over hdrparse, no Wireshark headers.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPDIAG_SIPMSG_H
+#define SIPDIAG_SIPMSG_H
+
+#include "hdrparse.h"
+
+typedef struct {
+    bool is_response;
+    sipdiag_span_t method;        /* request method (requests only) */
+    sipdiag_span_t call_id;
+    bool has_cseq;
+    uint32_t cseq;
+    sipdiag_span_t cseq_method;
+    sipdiag_span_t from_tag;
+    sipdiag_span_t to_tag;        /* empty outside a dialog */
+    sipdiag_span_t via_branch;    /* of the topmost Via */
+    sipdiag_span_t authorization; /* Authorization value, empty if none */
+    sipdiag_span_t proxy_authorization;
+    sipdiag_span_t www_authenticate;    /* challenges (responses) */
+    sipdiag_span_t proxy_authenticate;
+    sipdiag_span_t body;
+} sipdiag_msginfo_t;
+
+/* Reads the facts above from a whole SIP message (start line, headers, body). */
+void sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out);
+
+/* The value of parameter `name` (e.g. "tag", "branch") in a header value such
+ * as a From or Via, outside any <...> URI and quoted string; empty if absent. */
+sipdiag_span_t sipdiag_header_param(sipdiag_span_t value, const char *name);
+
+/* True when both spans hold the same bytes (case-sensitive). */
+bool sipdiag_span_equal(sipdiag_span_t a, sipdiag_span_t b);
+
+#endif /* SIPDIAG_SIPMSG_H */
