@@ -1,0 +1,167 @@
+/* fuzz_hdrparse.c
+ * libFuzzer entry point for the hdrparse parsers: the first byte picks the
+ * parser (mod 7: 0 whole message, 1 Retry-After, 2 Warning, 3 Reason, 4 auth,
+ * 5 uint, 6 SDP), the rest is its input. Iterators run to the end; every span must
+ * lie inside the input and every iterator must move forward, else the
+ * harness traps. Selector 0 runs a whole message through the pipeline the
+ * plugin uses: headers found, then their values parsed, then the SDP body.
+ *
+ * Build (clang only): clang -g -O1 -fsanitize=fuzzer,address,undefined
+ *   -Iplugin $(pkg-config --cflags glib-2.0) tests/fuzz_hdrparse.c
+ *   plugin/hdrparse.c $(pkg-config --libs glib-2.0)
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hdrparse.h"
+
+static const char *in_buf;
+static size_t in_len;
+
+/* Spans point into the input (or are empty); static SDP names excepted. */
+static void
+check(sipdiag_span_t s)
+{
+    uintptr_t p = (uintptr_t)s.ptr, b = (uintptr_t)in_buf;
+    if (s.len > 0 && (p < b || s.len > in_len || p - b > in_len - s.len))
+        __builtin_trap();
+}
+
+static void
+fuzz_warning(const char *buf, size_t len)
+{
+    sipdiag_warning_t w;
+    size_t pos = 0, before;
+    do {
+        before = pos;
+        if (sipdiag_parse_warning_next(buf, len, &pos, &w) == SIPDIAG_PARSE_EMPTY)
+            break;
+        check(w.agent);
+        check(w.text);
+        if (pos <= before || pos > len || w.code > 999)
+            __builtin_trap();
+    } while (1);
+}
+
+static void
+fuzz_reason(const char *buf, size_t len)
+{
+    sipdiag_reason_t r;
+    size_t pos = 0, before;
+    do {
+        before = pos;
+        sipdiag_parse_status_t st = sipdiag_parse_reason_next(buf, len, &pos, &r);
+        if (st == SIPDIAG_PARSE_EMPTY)
+            break;
+        check(r.protocol);
+        check(r.text);
+        if (pos <= before || pos > len || (st == SIPDIAG_PARSE_OVERFLOW && r.cause != -1))
+            __builtin_trap();
+    } while (1);
+}
+
+static void
+fuzz_retry_after(const char *buf, size_t len)
+{
+    sipdiag_retry_after_t ra;
+    sipdiag_parse_status_t st = sipdiag_parse_retry_after(buf, len, &ra);
+    check(ra.comment);
+    if (st == SIPDIAG_PARSE_EMPTY && (ra.seconds != 0 || ra.has_duration))
+        __builtin_trap();
+}
+
+static void
+fuzz_auth(const char *buf, size_t len)
+{
+    sipdiag_auth_t a;
+    sipdiag_parse_auth(buf, len, &a);
+    check(a.scheme);
+    check(a.realm);
+    check(a.algorithm);
+    check(a.nonce);
+    check(a.username);
+}
+
+static void
+fuzz_uint(const char *buf, size_t len)
+{
+    uint32_t u;
+    if (sipdiag_parse_uint(buf, len, &u) == SIPDIAG_PARSE_OVERFLOW && u != UINT32_MAX)
+        __builtin_trap();
+}
+
+/* Min-Expires and the like: every scalar parser on one value. */
+static void
+fuzz_scalars(const char *buf, size_t len)
+{
+    fuzz_retry_after(buf, len);
+    fuzz_auth(buf, len);
+    fuzz_uint(buf, len);
+}
+
+static void
+fuzz_sdp(const char *buf, size_t len)
+{
+    sipdiag_sdp_format_t f[8];
+    size_t n = sipdiag_sdp_formats(buf, len, f, sizeof f / sizeof f[0]);
+    for (size_t k = 0; k < n && k < sizeof f / sizeof f[0]; k++) {
+        check(f[k].media);
+        check(f[k].format);
+        if (f[k].format.len == 0 || f[k].media.len == 0)
+            __builtin_trap();
+    }
+}
+
+/* One header's every value through parse, pos strictly increasing. */
+static void
+fuzz_header(const char *msg, size_t len, const char *name, char compact, void (*parse)(const char *, size_t))
+{
+    sipdiag_span_t v;
+    size_t pos = 0, before;
+    do {
+        before = pos;
+        if (!sipdiag_header_next(msg, len, name, compact, &pos, &v))
+            break;
+        check(v);
+        if (pos <= before || pos > len)
+            __builtin_trap();
+        parse(v.ptr, v.len);
+    } while (1);
+}
+
+static void
+fuzz_message(const char *msg, size_t len)
+{
+    fuzz_header(msg, len, "Retry-After", 0, fuzz_retry_after);
+    fuzz_header(msg, len, "Warning", 0, fuzz_warning);
+    fuzz_header(msg, len, "Reason", 0, fuzz_reason);
+    fuzz_header(msg, len, "WWW-Authenticate", 0, fuzz_auth);
+    fuzz_header(msg, len, "Min-Expires", 0, fuzz_uint);
+    fuzz_header(msg, len, "Contact", 'm', fuzz_scalars);
+    sipdiag_span_t body = sipdiag_message_body(msg, len);
+    check(body);
+    fuzz_sdp(body.ptr, body.len);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    in_buf = (const char *)data + 1;
+    in_len = size - 1;
+    switch (data[0] % 7) {
+    case 0: fuzz_message(in_buf, in_len); break;
+    case 1: fuzz_retry_after(in_buf, in_len); break;
+    case 2: fuzz_warning(in_buf, in_len); break;
+    case 3: fuzz_reason(in_buf, in_len); break;
+    case 4: fuzz_auth(in_buf, in_len); break;
+    case 5: fuzz_uint(in_buf, in_len); break;
+    default: fuzz_sdp(in_buf, in_len); break;
+    }
+    return 0;
+}
