@@ -320,7 +320,8 @@ sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvb
 {
     add_frame(tree, hf_sipdiag_request_frame, tvb, ctx->request_frame);
     if (ctx_info[ctx->kind].text != NULL) {
-        proto_item_set_generated(proto_tree_add_string(tree, hf_sipdiag_context, tvb, 0, 0, ctx_info[ctx->kind].text));
+        proto_item *pi = proto_tree_add_string(tree, hf_sipdiag_context, tvb, 0, 0, ctx_info[ctx->kind].text);
+        proto_item_set_generated(pi);
         add_frame(tree, hf_sipdiag_related_frame, tvb, ctx->related_frame);
     }
     if (ctx->kind == SIPDIAG_CTX_RETRANSMISSION)
