@@ -79,6 +79,8 @@ static void
 parse_cseq(sipdiag_span_t v, sipdiag_msginfo_t *out)
 {
     size_t i = 0;
+    if (v.len == 0)
+        return;
     while (i < v.len && g_ascii_isdigit(v.ptr[i]))
         i++;
     out->has_cseq = i > 0 && sipdiag_parse_uint(v.ptr, i, &out->cseq) == SIPDIAG_PARSE_OK;

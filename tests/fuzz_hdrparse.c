@@ -6,16 +6,16 @@
  * harness traps. Selector 0 runs a whole message through the pipeline the
  * plugin uses: headers found, then their values parsed, then the SDP body.
  *
- * Build (clang only): clang -g -O1 -fsanitize=fuzzer,address,undefined
- *   -Iplugin $(pkg-config --cflags glib-2.0) tests/fuzz_hdrparse.c
- *   plugin/hdrparse.c $(pkg-config --libs glib-2.0)
+ * Build and run: tests/run-libfuzzer.sh (clang only).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diagnose.h"
 #include "hdrparse.h"
+#include "sipmsg.h"
 
 static const char *in_buf;
 static size_t in_len;
@@ -143,6 +143,22 @@ fuzz_message(const char *msg, size_t len)
     sipdiag_span_t body = sipdiag_message_body(msg, len);
     check(body);
     fuzz_sdp(body.ptr, body.len);
+
+    /* What the plugin reads of every message: its transaction facts and,
+     * for a response, the status line's diagnosis. */
+    sipdiag_msginfo_t mi;
+    sipdiag_msginfo_parse(msg, len, &mi);
+    check(mi.call_id);
+    check(mi.from_tag);
+    check(mi.to_tag);
+    check(mi.via_branch);
+    check(mi.body);
+    sipdiag_status_line_t sl;
+    if (sipdiag_status_line_parse(msg, len, &sl)) {
+        sipdiag_diag_t d;
+        check((sipdiag_span_t){ sl.reason, sl.reason_len });
+        sipdiag_diagnose(sl.code, sl.reason, sl.reason_len, &d);
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -150,6 +166,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    static bool ready;
+    if (!ready) {
+        sipdiag_codes_init();
+        ready = true;
+    }
     if (size == 0)
         return 0;
     in_buf = (const char *)data + 1;
