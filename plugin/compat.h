@@ -40,4 +40,13 @@
 #define SIPDIAG_FORMAT_TEXT(pool, s, len) format_text((pool), (const guchar *)(s), (len))
 #endif
 
+/* Booleans Wireshark's API exchanges with us (UAT record callbacks, boolean
+ * preferences) are gboolean up to 4.2 and C99 bool from 4.4 on (upstream's
+ * move from GLib types to C99 types). */
+#if SIPDIAG_WS_AT_LEAST(4, 4)
+typedef bool sipdiag_wsbool_t;
+#else
+typedef gboolean sipdiag_wsbool_t;
+#endif
+
 #endif /* SIPDIAG_COMPAT_H */

@@ -330,7 +330,7 @@ sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvb
         proto_item_set_generated(proto_tree_add_string(tree, hf_sipdiag_offered_formats, tvb, 0, 0, ctx->offered));
     add_dialog_impact(tree, tvb, code, ctx);
 
-    if (!sipdiag_context_overrides(ctx))
+    if (ti == NULL || !sipdiag_context_overrides(ctx))
         return;
     const char *detail = ctx->realm != NULL ? wmem_strdup_printf(pinfo->pool, " (realm \"%s\")", ctx->realm)
                        : ctx->related_frame != 0 ? wmem_strdup_printf(pinfo->pool, " (frame %u)", ctx->related_frame)

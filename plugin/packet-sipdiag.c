@@ -9,6 +9,7 @@
 
 #include <epan/packet.h>
 #include <epan/expert.h>
+#include <epan/prefs.h>
 
 #include "packet-sipdiag.h"
 #include "diagnose.h"
@@ -16,6 +17,7 @@
 #include "framecache.h"
 #include "hints.h"
 #include "sipmsg.h"
+#include "usercodes.h"
 
 static int proto_sipdiag = -1;
 
@@ -39,6 +41,12 @@ static expert_field ei_sipdiag_reason_mismatch = EI_INIT;
 static expert_field ei_sipdiag_malformed = EI_INIT;
 /* One expert item per registered code, parallel to sipdiag_codes[]. */
 static expert_field *ei_sipdiag_code;
+/* Codes from the user's table speak through one item per severity. */
+static expert_field ei_sipdiag_custom[SIPDIAG_SEV_ERROR + 1] = { EI_INIT, EI_INIT, EI_INIT, EI_INIT };
+
+/* Preferences. */
+static sipdiag_wsbool_t pref_expert_success = true;   /* expert items for 1xx and 2xx */
+static sipdiag_wsbool_t pref_show_hints = true;       /* hints from headers, folded into the fix */
 
 static dissector_handle_t sipdiag_handle;
 
@@ -148,12 +156,16 @@ add_reason(proto_tree *tree, packet_info *pinfo, const where_t *w, const sipdiag
  * and a context that explains the response (a retransmission, a CANCEL, a
  * crossing BYE, rejected credentials) speaks instead of the code. */
 static void
-add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, const sipdiag_context_t *ctx)
+add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, const sipdiag_context_t *ctx, bool user)
 {
-    expert_field *ei = &ei_sipdiag_code[d->row - sipdiag_codes];
-
     if (sipdiag_context_overrides(ctx))
         return;
+    if (user) {
+        expert_add_info_format(pinfo, ti, &ei_sipdiag_custom[d->row->severity], "%d %s: %s", d->code, d->row->phrase,
+                               d->row->summary);
+        return;
+    }
+    expert_field *ei = &ei_sipdiag_code[d->row - sipdiag_codes];
     if (d->status == SIPDIAG_CODE_REGISTERED) {
         expert_add_info(pinfo, ti, ei);
         return;
@@ -169,14 +181,15 @@ add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, con
 static const char *
 fix_text(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res)
 {
-    const char *extra = sipdiag_hints_fix(pinfo, d->code, res->headers, res->n_headers);
+    const char *extra = pref_show_hints ? sipdiag_hints_fix(pinfo, d->code, res->headers, res->n_headers) : NULL;
     return extra != NULL ? wmem_strdup_printf(pinfo->pool, "%s %s", d->row->fix, extra) : d->row->fix;
 }
 
 static void
 add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t *w, const sipdiag_diag_t *d,
-              const sipdiag_status_line_t *sl, const sipdiag_result_t *res)
+              const sipdiag_status_line_t *sl, const sipdiag_result_t *res, bool user)
 {
+    bool experts = d->code >= 300 || pref_expert_success;
     sipdiag_severity_t sev = sipdiag_context_overrides(&res->ctx)
                              ? (sipdiag_severity_t)sipdiag_context_severity(&res->ctx) : d->row->severity;
 
@@ -194,9 +207,30 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
     add_text(st, hf_sipdiag_severity, w, severity_name(sev));
     if (res->method != NULL)
         add_text(st, hf_sipdiag_method, w, res->method);
-    sipdiag_context_render(st, pinfo, ti, w->tvb, d->code, d->row->phrase, &res->ctx);
-    sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers);
-    add_code_expert(pinfo, ti, d, &res->ctx);
+    sipdiag_context_render(st, pinfo, experts ? ti : NULL, w->tvb, d->code, d->row->phrase, &res->ctx);
+    if (pref_show_hints)
+        sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers);
+    if (experts)
+        add_code_expert(pinfo, ti, d, &res->ctx, user);
+}
+
+/* The user's table, when it lists the code, speaks instead of the built-in row. */
+static bool
+apply_user_table(sipdiag_diag_t *d, const sipdiag_status_line_t *sl)
+{
+    const sipdiag_code_t *u = d->status != SIPDIAG_CODE_INVALID ? sipdiag_usercodes_find(d->code) : NULL;
+    if (u == NULL)
+        return false;
+    d->row = u;
+    d->status = SIPDIAG_CODE_REGISTERED;
+    if (sl->reason_len == 0)
+        d->reason_match = SIPDIAG_REASON_EMPTY;
+    else if (sipdiag_usercodes_phrase_known(d->code, sl->reason, sl->reason_len)
+             || (strlen(u->phrase) == sl->reason_len && g_ascii_strncasecmp(u->phrase, sl->reason, sl->reason_len) == 0))
+        d->reason_match = SIPDIAG_REASON_REGISTERED;
+    else if (d->alias == NULL)
+        d->reason_match = SIPDIAG_REASON_DIFFERENT;
+    return true;
 }
 
 static void
@@ -207,6 +241,7 @@ add_response(packet_info *pinfo, proto_tree *tree, const where_t *w, const sipdi
 
     sipdiag_status_line_parse(res->line, strlen(res->line), &sl);
     sipdiag_diagnose(res->code >= 0 ? res->code : sl.code, sl.reason, sl.reason_len, &d);
+    bool user = apply_user_table(&d, &sl);
 
     proto_item *ti = proto_tree_add_item(tree, proto_sipdiag, w->tvb, w->start, w->length, ENC_NA);
     proto_tree *st = proto_item_add_subtree(ti, ett_sipdiag);
@@ -218,7 +253,7 @@ add_response(packet_info *pinfo, proto_tree *tree, const where_t *w, const sipdi
     if (d.status == SIPDIAG_CODE_INVALID)
         add_invalid(st, pinfo, ti, w, &d, &sl);
     else
-        add_diagnosis(st, pinfo, ti, w, &d, &sl, res);
+        add_diagnosis(st, pinfo, ti, w, &d, &sl, res, user);
 }
 
 /* The bytes of a message, as far as they were captured. */
@@ -388,6 +423,18 @@ proto_register_sipdiag(void)
         { &ei_sipdiag_malformed,
           { "sipdiag.expert.malformed_status_line", PI_MALFORMED, PI_WARN,
             "Status line is malformed; Wireshark's SIP dissector did not decode the message", EXPFILL } },
+        { &ei_sipdiag_custom[SIPDIAG_SEV_CHAT],
+          { "sipdiag.expert.custom_chat", PI_RESPONSE_CODE, PI_CHAT,
+            "Code from the user's table (chat)", EXPFILL } },
+        { &ei_sipdiag_custom[SIPDIAG_SEV_NOTE],
+          { "sipdiag.expert.custom_note", PI_RESPONSE_CODE, PI_NOTE,
+            "Code from the user's table (note)", EXPFILL } },
+        { &ei_sipdiag_custom[SIPDIAG_SEV_WARN],
+          { "sipdiag.expert.custom_warning", PI_RESPONSE_CODE, PI_WARN,
+            "Code from the user's table (warning)", EXPFILL } },
+        { &ei_sipdiag_custom[SIPDIAG_SEV_ERROR],
+          { "sipdiag.expert.custom_error", PI_RESPONSE_CODE, PI_ERROR,
+            "Code from the user's table (error)", EXPFILL } },
         { &ei_sipdiag_reason_mismatch,
           { "sipdiag.expert.reason_mismatch", PI_RESPONSE_CODE, PI_CHAT,
             "Reason phrase differs from the registered one", EXPFILL } },
@@ -402,6 +449,14 @@ proto_register_sipdiag(void)
     sipdiag_codes_init();
     register_code_experts(expert_sipdiag);
 
+    module_t *prefs = prefs_register_protocol(proto_sipdiag, NULL);
+    prefs_register_bool_preference(prefs, "expert_success", "Expert items for 1xx and 2xx responses",
+                                   "Add Expert Information items (chat) for provisional and successful responses too",
+                                   &pref_expert_success);
+    prefs_register_bool_preference(prefs, "show_hints", "Show hints from headers",
+                                   "Read Retry-After, Allow, Warning, Reason and the other headers that explain a "
+                                   "response, and add them to the suggested fix", &pref_show_hints);
+    sipdiag_usercodes_register(prefs);
     sipdiag_context_register(proto_sipdiag, expert_sipdiag);
     sipdiag_hints_register(proto_sipdiag, expert_sipdiag);
     sipdiag_framecache_init();

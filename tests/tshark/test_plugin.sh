@@ -11,6 +11,6 @@ fields=$(printf '%s\n' "$glossary" | awk -F'\t' '$1 == "F" && $5 == "sipdiag" &&
 expect_file "field names and types" "$fields" plugin.fields.tsv
 # Expert items appear in the glossary as FT_NONE fields named by their summary.
 experts=$(printf '%s\n' "$glossary" | awk -F'\t' '$3 ~ /^sipdiag\.expert\./' | wc -l)
-expect_eq "one expert item per registered code plus 11 others" "$experts" "86"
+expect_eq "one expert item per registered code plus 15 others" "$experts" "90"
 expect_contains "486 expert item" "$glossary" $'F\t486 Busy Here: callee is on another call'
 finish
