@@ -18,6 +18,9 @@ typedef struct {
     const char *line;               /* the status line as sent */
     const char *method;             /* CSeq method, or NULL */
     sipdiag_context_t ctx;
+    const char *call_id;            /* Call-ID, From, To of a failed INVITE, else NULL */
+    const char *from;
+    const char *to;
     unsigned n_headers;
     sipdiag_header_value_t *headers;
 } sipdiag_result_t;

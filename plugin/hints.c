@@ -196,6 +196,23 @@ warning_sentences(wmem_strbuf_t *b, const char *value)
     }
 }
 
+int
+sipdiag_hints_q850_cause(const sipdiag_header_value_t *h, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        size_t pos = 0, len = strlen(h[i].value);
+        sipdiag_reason_t r;
+        if (rules[h[i].rule].kind != HINT_REASON)
+            continue;
+        while (sipdiag_parse_reason_next(h[i].value, len, &pos, &r) != SIPDIAG_PARSE_EMPTY) {
+            if (r.has_cause && r.protocol.len == 5 && g_ascii_strncasecmp(r.protocol.ptr, "Q.850", 5) == 0
+                    && sipdiag_q850_find(r.cause) != NULL)
+                return (int)r.cause;
+        }
+    }
+    return -1;
+}
+
 static void
 reason_sentences(wmem_strbuf_t *b, const char *value)
 {

@@ -17,6 +17,7 @@
 #include "framecache.h"
 #include "hints.h"
 #include "sipmsg.h"
+#include "stats.h"
 #include "usercodes.h"
 
 static int proto_sipdiag = -1;
@@ -185,6 +186,20 @@ fix_text(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *re
     return extra != NULL ? wmem_strdup_printf(pinfo->pool, "%s %s", d->row->fix, extra) : d->row->fix;
 }
 
+/* One response for the statistics tree: counted once, failed calls named. */
+static void
+queue_tap(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res, sipdiag_severity_t sev)
+{
+    sipdiag_tap_info_t t = {
+        .code = d->code, .phrase = d->row->phrase, .summary = d->row->summary, .severity = (int)sev,
+        .method = res->method, .q850_cause = sipdiag_hints_q850_cause(res->headers, res->n_headers),
+        .counted = res->ctx.kind != SIPDIAG_CTX_RETRANSMISSION,
+        .failed_call = res->call_id != NULL && res->ctx.kind != SIPDIAG_CTX_CHALLENGE,
+        .call_id = res->call_id, .from = res->from, .to = res->to,
+    };
+    sipdiag_stats_queue(pinfo, &t);
+}
+
 static void
 add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t *w, const sipdiag_diag_t *d,
               const sipdiag_status_line_t *sl, const sipdiag_result_t *res, bool user)
@@ -212,6 +227,8 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
         sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers);
     if (experts)
         add_code_expert(pinfo, ti, d, &res->ctx, user);
+    if (sipdiag_stats_wanted())
+        queue_tap(pinfo, d, res, sev);
 }
 
 /* The user's table, when it lists the code, speaks instead of the built-in row. */
@@ -275,6 +292,22 @@ effective_code(const sipdiag_response_t *m)
     return sl.code;
 }
 
+static const char *
+identity_text(sipdiag_span_t s)
+{
+    /* Shown in statistics only: a sane length is plenty. */
+    return SIPDIAG_FORMAT_TEXT(wmem_file_scope(), s.ptr != NULL ? s.ptr : "", MIN(s.len, 160));
+}
+
+/* Failed INVITEs keep who called whom, for the statistics' per-call view. */
+static void
+keep_call_identity(sipdiag_result_t *res, const sipdiag_msginfo_t *mi)
+{
+    res->call_id = identity_text(mi->call_id);
+    res->from = identity_text(mi->from);
+    res->to = identity_text(mi->to);
+}
+
 /* First pass: feed requests to the transaction state, and decide each
  * response's context and keep its explaining headers. */
 static void
@@ -303,6 +336,8 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
             sipdiag_context_response(pinfo, &mi, code, &res->ctx);
             res->n_headers = sipdiag_hints_collect(raw, len, code, &res->headers);
         }
+        if (code >= 300 && res->method != NULL && strcmp(res->method, "INVITE") == 0)
+            keep_call_identity(res, &mi);
         res++;
     }
 }
@@ -459,6 +494,7 @@ proto_register_sipdiag(void)
     sipdiag_usercodes_register(prefs);
     sipdiag_context_register(proto_sipdiag, expert_sipdiag);
     sipdiag_hints_register(proto_sipdiag, expert_sipdiag);
+    sipdiag_stats_register_tap();
     sipdiag_framecache_init();
     sipdiag_context_init();
     register_init_routine(sipdiag_init);
@@ -471,4 +507,5 @@ proto_reg_handoff_sipdiag(void)
 {
     sipdiag_extract_init();
     register_postdissector(sipdiag_handle);
+    sipdiag_stats_register_tree();
 }

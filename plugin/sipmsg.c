@@ -101,8 +101,10 @@ sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out)
     parse_start_line(msg, len, out);
     out->call_id = first_header(msg, len, "Call-ID", 'i');
     parse_cseq(first_header(msg, len, "CSeq", 0), out);
-    out->from_tag = sipdiag_header_param(first_header(msg, len, "From", 'f'), "tag");
-    out->to_tag = sipdiag_header_param(first_header(msg, len, "To", 't'), "tag");
+    out->from = first_header(msg, len, "From", 'f');
+    out->to = first_header(msg, len, "To", 't');
+    out->from_tag = sipdiag_header_param(out->from, "tag");
+    out->to_tag = sipdiag_header_param(out->to, "tag");
     out->via_branch = sipdiag_header_param(first_header(msg, len, "Via", 'v'), "branch");
     out->authorization = first_header(msg, len, "Authorization", 0);
     out->proxy_authorization = first_header(msg, len, "Proxy-Authorization", 0);

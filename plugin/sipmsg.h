@@ -17,6 +17,8 @@ typedef struct {
     bool has_cseq;
     uint32_t cseq;
     sipdiag_span_t cseq_method;
+    sipdiag_span_t from;          /* whole From value */
+    sipdiag_span_t to;            /* whole To value */
     sipdiag_span_t from_tag;
     sipdiag_span_t to_tag;        /* empty outside a dialog */
     sipdiag_span_t via_branch;    /* of the topmost Via */

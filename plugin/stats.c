@@ -1,0 +1,115 @@
+/* stats.c
+ * The sipdiag tap and its stats_tree, laid out like packet-http.c's:
+ * fixed parent nodes created at init, children ticked per response.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "compat.h"
+#include "stats.h"
+
+#include <epan/stats_tree.h>
+#include <epan/tap.h>
+
+#include "q850.h"
+
+static int sipdiag_tap = -1;
+
+static const char *st_str_responses = "SIP responses";
+static const char *st_str_severity = "By severity";
+static const char *st_str_class = "By class";
+static const char *st_str_code = "By code (diagnosis)";
+static const char *st_str_method = "By request method";
+static const char *st_str_q850 = "By Q.850 cause";
+static const char *st_str_calls = "Failed calls (Call-ID, From, To, code, diagnosis)";
+
+static int st_node_responses = -1;
+static int st_node_severity = -1;
+static int st_node_class = -1;
+static int st_node_code = -1;
+static int st_node_method = -1;
+static int st_node_q850 = -1;
+static int st_node_calls = -1;
+
+static const value_string class_names[] = {
+    { 1, "1xx Provisional" },
+    { 2, "2xx Successful" },
+    { 3, "3xx Redirection" },
+    { 4, "4xx Request failure" },
+    { 5, "5xx Server failure" },
+    { 6, "6xx Global failure" },
+    { 0, NULL }
+};
+
+static const value_string severity_names[] = {
+    { 0, "chat" },
+    { 1, "note" },
+    { 2, "warning" },
+    { 3, "error" },
+    { 0, NULL }
+};
+
+void
+sipdiag_stats_register_tap(void)
+{
+    sipdiag_tap = register_tap("sipdiag");
+}
+
+bool
+sipdiag_stats_wanted(void)
+{
+    return have_tap_listener(sipdiag_tap);
+}
+
+void
+sipdiag_stats_queue(packet_info *pinfo, const sipdiag_tap_info_t *info)
+{
+    tap_queue_packet(sipdiag_tap, pinfo, wmem_memdup(pinfo->pool, info, sizeof *info));
+}
+
+static void
+sipdiag_stats_tree_init(stats_tree *st)
+{
+    st_node_responses = stats_tree_create_node(st, st_str_responses, 0, STAT_DT_INT, true);
+    st_node_severity = stats_tree_create_node(st, st_str_severity, st_node_responses, STAT_DT_INT, true);
+    st_node_class = stats_tree_create_node(st, st_str_class, st_node_responses, STAT_DT_INT, true);
+    st_node_code = stats_tree_create_node(st, st_str_code, st_node_responses, STAT_DT_INT, true);
+    st_node_method = stats_tree_create_node(st, st_str_method, st_node_responses, STAT_DT_INT, true);
+    st_node_q850 = stats_tree_create_node(st, st_str_q850, st_node_responses, STAT_DT_INT, true);
+    st_node_calls = stats_tree_create_node(st, st_str_calls, 0, STAT_DT_INT, true);
+}
+
+static tap_packet_status
+sipdiag_stats_tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_, const void *p,
+                          tap_flags_t flags _U_)
+{
+    const sipdiag_tap_info_t *t = (const sipdiag_tap_info_t *)p;
+    if (!t->counted)
+        return TAP_PACKET_DONT_REDRAW;
+
+    tick_stat_node(st, st_str_responses, 0, true);
+    tick_stat_node(st, val_to_str_const(t->severity, severity_names, "unknown"), st_node_severity, false);
+    tick_stat_node(st, val_to_str_const(t->code / 100, class_names, "invalid"), st_node_class, false);
+    tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%d %s: %s", t->code, t->phrase, t->summary),
+                   st_node_code, false);
+    tick_stat_node(st, t->method != NULL ? t->method : "(no CSeq)", st_node_method, false);
+    if (t->q850_cause >= 0)
+    {
+        const sipdiag_q850_t *q = sipdiag_q850_find(t->q850_cause);
+        tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%d %s", t->q850_cause, q != NULL ? q->name : "(undefined)"),
+                       st_node_q850, false);
+    }
+    if (t->failed_call) {
+        tick_stat_node(st, st_str_calls, 0, true);
+        tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "Call-ID %s | From %s | To %s | %d %s: %s",
+                                              t->call_id, t->from, t->to, t->code, t->phrase, t->summary),
+                       st_node_calls, false);
+    }
+    return TAP_PACKET_REDRAW;
+}
+
+void
+sipdiag_stats_register_tree(void)
+{
+    stats_tree_register_plugin("sipdiag", "sipdiag", "SIP Response Diagnosis", 0,
+                               sipdiag_stats_tree_packet, sipdiag_stats_tree_init, NULL);
+}

@@ -1,0 +1,40 @@
+/* stats.h
+ * The "sipdiag" tap and its statistics tree (tshark -z sipdiag,tree; in the
+ * GUI, Statistics > SIP Response Diagnosis): responses by severity, class,
+ * code, method and Q.850 cause, and the failed calls one by one.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPDIAG_STATS_H
+#define SIPDIAG_STATS_H
+
+#include <epan/packet.h>
+
+/* What the tap carries for one response (pinfo->pool). */
+typedef struct {
+    int code;
+    const char *phrase;
+    const char *summary;      /* the one-line diagnosis */
+    int severity;             /* sipdiag_severity_t */
+    const char *method;       /* CSeq method, or NULL */
+    int q850_cause;           /* first Q.850 cause of the Reason header, or -1 */
+    bool counted;             /* false for retransmissions: shown, not counted */
+    bool failed_call;         /* a final failure of an INVITE (challenges aside) */
+    const char *call_id;      /* for failed calls */
+    const char *from;
+    const char *to;
+} sipdiag_tap_info_t;
+
+/* Registers the tap; call from proto_register. */
+void sipdiag_stats_register_tap(void);
+
+/* Registers the statistics tree; call from the handoff. */
+void sipdiag_stats_register_tree(void);
+
+/* True when someone listens, so the caller builds tap data only then. */
+bool sipdiag_stats_wanted(void);
+
+/* Queues one response for the tap. */
+void sipdiag_stats_queue(packet_info *pinfo, const sipdiag_tap_info_t *info);
+
+#endif /* SIPDIAG_STATS_H */
