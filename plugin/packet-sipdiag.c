@@ -43,7 +43,16 @@ static expert_field ei_sipdiag_malformed = EI_INIT;
 /* One expert item per registered code, parallel to sipdiag_codes[]. */
 static expert_field *ei_sipdiag_code;
 /* Codes from the user's table speak through one item per severity. */
-static expert_field ei_sipdiag_custom[SIPDIAG_SEV_ERROR + 1] = { EI_INIT, EI_INIT, EI_INIT, EI_INIT };
+static expert_field ei_sipdiag_custom_chat = EI_INIT;
+static expert_field ei_sipdiag_custom_note = EI_INIT;
+static expert_field ei_sipdiag_custom_warning = EI_INIT;
+static expert_field ei_sipdiag_custom_error = EI_INIT;
+static expert_field *const ei_sipdiag_custom[] = {
+    [SIPDIAG_SEV_CHAT]  = &ei_sipdiag_custom_chat,
+    [SIPDIAG_SEV_NOTE]  = &ei_sipdiag_custom_note,
+    [SIPDIAG_SEV_WARN]  = &ei_sipdiag_custom_warning,
+    [SIPDIAG_SEV_ERROR] = &ei_sipdiag_custom_error,
+};
 
 /* Preferences. */
 static sipdiag_wsbool_t pref_expert_success = true;   /* expert items for 1xx and 2xx */
@@ -162,7 +171,7 @@ add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, con
     if (sipdiag_context_overrides(ctx))
         return;
     if (user) {
-        expert_add_info_format(pinfo, ti, &ei_sipdiag_custom[d->row->severity], "%d %s: %s", d->code, d->row->phrase,
+        expert_add_info_format(pinfo, ti, ei_sipdiag_custom[d->row->severity], "%d %s: %s", d->code, d->row->phrase,
                                d->row->summary);
         return;
     }
@@ -458,16 +467,16 @@ proto_register_sipdiag(void)
         { &ei_sipdiag_malformed,
           { "sipdiag.expert.malformed_status_line", PI_MALFORMED, PI_WARN,
             "Status line is malformed; Wireshark's SIP dissector did not decode the message", EXPFILL } },
-        { &ei_sipdiag_custom[SIPDIAG_SEV_CHAT],
+        { &ei_sipdiag_custom_chat,
           { "sipdiag.expert.custom_chat", PI_RESPONSE_CODE, PI_CHAT,
             "Code from the user's table (chat)", EXPFILL } },
-        { &ei_sipdiag_custom[SIPDIAG_SEV_NOTE],
+        { &ei_sipdiag_custom_note,
           { "sipdiag.expert.custom_note", PI_RESPONSE_CODE, PI_NOTE,
             "Code from the user's table (note)", EXPFILL } },
-        { &ei_sipdiag_custom[SIPDIAG_SEV_WARN],
+        { &ei_sipdiag_custom_warning,
           { "sipdiag.expert.custom_warning", PI_RESPONSE_CODE, PI_WARN,
             "Code from the user's table (warning)", EXPFILL } },
-        { &ei_sipdiag_custom[SIPDIAG_SEV_ERROR],
+        { &ei_sipdiag_custom_error,
           { "sipdiag.expert.custom_error", PI_RESPONSE_CODE, PI_ERROR,
             "Code from the user's table (error)", EXPFILL } },
         { &ei_sipdiag_reason_mismatch,
