@@ -34,6 +34,21 @@ import json, sys
 docs = [json.loads(l) for l in sys.stdin if l.strip() and "index" not in json.loads(l)]
 print([d["sipdiag_sipdiag_code"] for d in docs[1]["layers"]["sipdiag"]])')" "['180', '486']"
 
+mapping=$(ts -G elastic-mapping --elastic-mapping-filter sipdiag)
+expect_eq "tshark -G elastic-mapping includes sipdiag's typed fields" \
+    "$(printf '%s' "$mapping" | python3 -c '
+import json, sys
+p = json.load(sys.stdin)["mappings"]["properties"]["layers"]["properties"]["sipdiag"]["properties"]
+print(p["sipdiag_sipdiag_code"]["type"], p["sipdiag_sipdiag_class"]["type"], p["sipdiag_sipdiag_request_frame"]["type"])')" \
+    "integer short long"
+expect_eq "-T ek -e: bulk lines with only the chosen fields" \
+    "$(ts -r "$(cap demo.pcap)" -Y 'sipdiag.severity == "error"' -T ek -e sipdiag.code -e sipdiag.severity -e sipdiag.fix \
+       | python3 -c '
+import json, sys
+docs = [json.loads(l) for l in sys.stdin if l.strip()]
+d = docs[1]["layers"]
+print(len(docs), d["sipdiag_code"], d["sipdiag_severity"], d["sipdiag_fix"][0][:11])')" "2 ['503'] ['error'] Retry-After"
+
 expect_eq "-T fields -e with occurrence: both responses" \
     "$(ts -r "$c" -Y 'frame.number == 2' -T fields -E occurrence=a -E aggregator=';' -e sipdiag.code -e sipdiag.fix \
        | cut -f1)" "180;486"
