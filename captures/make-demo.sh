@@ -1,10 +1,21 @@
 #!/bin/bash
 # make-demo.sh — builds demo.pcap, the capture the README's first command
-# diagnoses: the recorded sipp failure flows one after another (mergecap -a
-# keeps their order, so the result is byte-reproducible from the inputs).
+# diagnoses: the recorded sipp failure flows one after another, each shifted
+# in time to start 10 s after the previous one (they were recorded in another
+# order), then concatenated. Byte-reproducible from its inputs.
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -eu
 cd "$(dirname "$0")"
-mergecap -F pcap -a -w demo.pcap \
-    sipp-auth-401.pcap sipp-cancel-487.pcap sipp-busy-486.pcap sipp-503-retry-after.pcap sipp-488-warning.pcap
+flows=(sipp-auth-401.pcap sipp-cancel-487.pcap sipp-busy-486.pcap sipp-503-retry-after.pcap sipp-488-warning.pcap)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+base=$(capinfos -S -a -T -r "${flows[0]}" | cut -f2)
+shifted=()
+for i in "${!flows[@]}"; do
+    start=$(capinfos -S -a -T -r "${flows[$i]}" | cut -f2)
+    offset=$(awk -v b="$base" -v s="$start" -v i="$i" 'BEGIN { printf "%.6f", b + 10 * i - s }')
+    editcap -F pcap -t "$offset" "${flows[$i]}" "$tmp/$i.pcap"
+    shifted+=("$tmp/$i.pcap")
+done
+mergecap -F pcap -a -w demo.pcap "${shifted[@]}"
 echo "demo.pcap: $(capinfos -c -M demo.pcap | awk '/Number of packets/ { print $NF }') frames"

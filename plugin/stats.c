@@ -20,7 +20,7 @@ static const char *st_str_class = "By class";
 static const char *st_str_code = "By code (diagnosis)";
 static const char *st_str_method = "By request method";
 static const char *st_str_q850 = "By Q.850 cause";
-static const char *st_str_calls = "Failed calls (Call-ID, From, To, code, diagnosis)";
+static const char *st_str_calls = "Failed calls (Call-ID | From -> To | code: diagnosis)";
 
 static int st_node_responses = -1;
 static int st_node_severity = -1;
@@ -100,7 +100,7 @@ sipdiag_stats_tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *ed
     }
     if (t->failed_call) {
         tick_stat_node(st, st_str_calls, 0, true);
-        tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "Call-ID %s | From %s | To %s | %d %s: %s",
+        tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%s | %s -> %s | %d %s: %s",
                                               t->call_id, t->from, t->to, t->code, t->phrase, t->summary),
                        st_node_calls, false);
     }

@@ -25,7 +25,7 @@ expect_eq "by code, with the diagnosis" \
     "$(line '486 Busy Here: callee is on another call — retry later or forward to voicemail')" "1"
 expect_eq "four failed calls (the 401 was only a challenge)" "$(line 'Failed calls')" "4"
 expect_contains "a failed call names Call-ID, From, To and the diagnosis" "$t" \
-    'Call-ID sipdiag-busy-486@127.0.0.1 | From "Alice" <sip:alice@127.0.0.1:5061>;tag=uac-busy | To <sip:bob@127.0.0.1:5060>;tag=uas-busy | 486 Busy Here: callee is on another call'
+    'sipdiag-busy-486@127.0.0.1 | sip:alice@127.0.0.1:5061 -> sip:bob@127.0.0.1:5060 | 486 Busy Here: callee is on another call'
 
 t=$(tree reason-warning.pcap)
 expect_eq "Q.850 causes (17 twice: 486 and 603)" "$(line '17 User busy') $(line '34 No circuit/channel available') $(line '18 No user responding')" "2 1 1"
