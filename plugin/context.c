@@ -98,10 +98,39 @@ static const struct {
         "The same response (transaction, code and To tag) was seen before; it is counted once." },
 };
 
+/* Call-ID, CSeq number and CSeq method identify a transaction (RFC 3261 §17.2.3
+ * would add the Via branch; captures often hold only one hop, so this is enough).
+ * The key points into the message for a lookup (nothing is allocated for it)
+ * and into file-scope copies once stored. */
+typedef struct {
+    sipdiag_span_t call_id;
+    uint32_t cseq;
+    sipdiag_span_t method;
+} txn_key_t;
+
+static guint
+txn_hash(gconstpointer k)
+{
+    const txn_key_t *t = (const txn_key_t *)k;
+    guint h = t->cseq;
+    for (size_t i = 0; i < t->call_id.len; i++)
+        h = h * 31 + (guchar)t->call_id.ptr[i];
+    for (size_t i = 0; i < t->method.len; i++)
+        h = h * 31 + (guchar)t->method.ptr[i];
+    return h;
+}
+
+static gboolean
+txn_equal(gconstpointer a, gconstpointer b)
+{
+    const txn_key_t *x = (const txn_key_t *)a, *y = (const txn_key_t *)b;
+    return x->cseq == y->cseq && sipdiag_span_equal(x->call_id, y->call_id) && sipdiag_span_equal(x->method, y->method);
+}
+
 void
 sipdiag_context_init(void)
 {
-    txns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    txns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), txn_hash, txn_equal);
     calls = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
 }
 
@@ -111,21 +140,19 @@ span_dup(wmem_allocator_t *scope, sipdiag_span_t s)
     return wmem_strndup(scope, s.ptr != NULL ? s.ptr : "", s.len);
 }
 
-/* Call-ID, CSeq number and CSeq method identify a transaction (RFC 3261 §17.2.3
- * would add the Via branch; captures often hold only one hop, so this is enough). */
-static char *
-txn_key(wmem_allocator_t *scope, sipdiag_span_t call_id, uint32_t cseq, sipdiag_span_t method)
+static sipdiag_span_t
+span_keep(sipdiag_span_t s)
 {
-    return wmem_strdup_printf(scope, "%.*s\x01%u\x01%.*s", (int)call_id.len, call_id.ptr != NULL ? call_id.ptr : "",
-                              cseq, (int)method.len, method.ptr != NULL ? method.ptr : "");
+    return (sipdiag_span_t){ s.len > 0 ? wmem_memdup(wmem_file_scope(), s.ptr, s.len) : NULL, s.len };
 }
 
 static txn_t *
-txn_find(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_span_t method)
+txn_find(const sipdiag_msginfo_t *m, sipdiag_span_t method)
 {
     if (!m->has_cseq || m->call_id.len == 0)
         return NULL;
-    return (txn_t *)wmem_map_lookup(txns, txn_key(pinfo->pool, m->call_id, m->cseq, method));
+    txn_key_t key = { m->call_id, m->cseq, method };
+    return (txn_t *)wmem_map_lookup(txns, &key);
 }
 
 /* "PCMU (0), PCMA (8), telephone-event (101)" from the request's SDP. */
@@ -139,8 +166,15 @@ offered_formats(const sipdiag_msginfo_t *m)
     wmem_strbuf_t *b = wmem_strbuf_new(wmem_file_scope(), "");
     for (size_t i = 0; i < MIN(n, G_N_ELEMENTS(f)); i++) {
         sipdiag_span_t name = f[i].name.len > 0 ? f[i].name : f[i].format;
-        wmem_strbuf_append_printf(b, "%s%.*s (%.*s %.*s)", i > 0 ? ", " : "", (int)name.len, name.ptr,
-                                  (int)f[i].media.len, f[i].media.ptr, (int)f[i].format.len, f[i].format.ptr);
+        /* Appends, not a printf: this runs for every SDP offer of the capture. */
+        if (i > 0)
+            wmem_strbuf_append_len(b, ", ", 2);
+        wmem_strbuf_append_len(b, name.ptr, name.len);
+        wmem_strbuf_append_len(b, " (", 2);
+        wmem_strbuf_append_len(b, f[i].media.ptr, f[i].media.len);
+        wmem_strbuf_append_c(b, ' ');
+        wmem_strbuf_append_len(b, f[i].format.ptr, f[i].format.len);
+        wmem_strbuf_append_c(b, ')');
     }
     if (n > G_N_ELEMENTS(f))
         wmem_strbuf_append_printf(b, " and %zu more", n - G_N_ELEMENTS(f));
@@ -177,9 +211,10 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
 {
     if (!m->has_cseq || m->call_id.len == 0)
         return;
-    char *key = txn_key(wmem_file_scope(), m->call_id, m->cseq, m->cseq_method);
-    txn_t *t = (txn_t *)wmem_map_lookup(txns, key);
+    txn_t *t = txn_find(m, m->cseq_method);
     if (t == NULL) {   /* a retransmitted request keeps its first frame */
+        txn_key_t *key = wmem_new(wmem_file_scope(), txn_key_t);
+        *key = (txn_key_t){ span_keep(m->call_id), m->cseq, span_keep(m->cseq_method) };
         t = wmem_new0(wmem_file_scope(), txn_t);
         t->request_frame = pinfo->num;
         t->in_dialog = m->to_tag.len > 0;
@@ -190,7 +225,7 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
     }
     static const sipdiag_span_t invite = { "INVITE", 6 }, bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
     if (sipdiag_span_equal(m->cseq_method, cancel)) {
-        txn_t *inv = txn_find(pinfo, m, invite);
+        txn_t *inv = txn_find(m, invite);
         if (inv != NULL && inv->cancel_frame == 0)
             inv->cancel_frame = pinfo->num;
     } else if (sipdiag_span_equal(m->cseq_method, bye) && t->request_frame == pinfo->num) {
@@ -255,7 +290,7 @@ void
 sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_context_t *out)
 {
     static const sipdiag_span_t bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
-    txn_t *t = txn_find(pinfo, m, m->cseq_method);
+    txn_t *t = txn_find(m, m->cseq_method);
 
     memset(out, 0, sizeof *out);
     if (t != NULL) {

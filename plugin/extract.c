@@ -195,17 +195,39 @@ fields_readable(proto_tree *tree, const finfo_list_t *first)
     return !first->owned || PTREE_DATA(tree)->visible;
 }
 
+/* pinfo->layers holds protocol ids. Comparing ids rather than names
+ * (proto_is_frame_protocol) matters: this runs for every frame. A protocol's
+ * id is its field id, so the ids of "sip" and "data" are already known. */
+static void
+frame_layers(const packet_info *pinfo, bool *has_sip, bool *has_data)
+{
+    *has_sip = false;
+    *has_data = false;
+    for (wmem_list_frame_t *f = wmem_list_head(pinfo->layers); f != NULL; f = wmem_list_frame_next(f)) {
+        int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
+        *has_sip |= id == fields[F_SIP].id;
+        *has_data |= id == fields[F_DATA].id;
+    }
+}
+
+bool
+sipdiag_extract_frame_may_have_sip(const packet_info *pinfo)
+{
+    bool has_sip, has_data;
+    frame_layers(pinfo, &has_sip, &has_data);
+    return has_sip || has_data;
+}
+
 bool
 sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out, unsigned *count)
 {
     finfo_list_t l[F_COUNT] = { { NULL, false } };
     unsigned n = 0;
+    bool has_sip, has_data;
 
     *out = NULL;
     *count = 0;
-    /* Most frames of a large capture are not SIP: leave before touching the tree. */
-    bool has_sip = proto_is_frame_protocol(pinfo->layers, "sip");
-    bool has_data = proto_is_frame_protocol(pinfo->layers, "data");
+    frame_layers(pinfo, &has_sip, &has_data);
     if (!has_sip && !has_data)
         return true;
     if (tree == NULL)

@@ -29,6 +29,10 @@ void sipdiag_extract_init(void);
 /* The field ids a post-dissector must ask Wireshark to keep (caller owns). */
 GArray *sipdiag_extract_wanted_hfids(void);
 
+/* Whether the frame has a SIP message or an undissected payload (which may
+ * be a status line SIP rejected); the rest of a capture ends here. */
+bool sipdiag_extract_frame_may_have_sip(const packet_info *pinfo);
+
 /* Fills *out (pinfo->pool) with the frame's *count messages. Returns false
  * when this tree cannot tell (no tree, or fields neither primed nor visible). */
 bool sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out, unsigned *count);

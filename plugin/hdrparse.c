@@ -339,28 +339,6 @@ skip_continuations(const char *m, size_t len, size_t i)
     return i;
 }
 
-/* Whether the header line m[i..e) is `name` or its compact form, followed by
- * optional SP/HT and ':'; *value is then the index after the ':'. */
-static bool
-header_matches(const char *m, size_t i, size_t e, const char *name, char compact, size_t *value)
-{
-    size_t n = strlen(name);
-    size_t j;
-
-    if (n > 0 && e - i >= n && g_ascii_strncasecmp(m + i, name, n) == 0)
-        j = i + n;
-    else if (compact != 0 && e > i && g_ascii_tolower(m[i]) == g_ascii_tolower(compact))
-        j = i + 1;
-    else
-        return false;
-    while (j < e && is_wsp(m[j]))
-        j++;
-    if (j >= e || m[j] != ':')
-        return false;
-    *value = j + 1;
-    return true;
-}
-
 /* The span m[from..to) without leading and trailing white space. */
 static sipdiag_span_t
 trimmed(const char *m, size_t from, size_t to)
@@ -371,12 +349,28 @@ trimmed(const char *m, size_t from, size_t to)
     return span(m, from, to);
 }
 
-bool
-sipdiag_header_next(const char *msg, size_t len, const char *name, char compact,
-                    size_t *pos, sipdiag_span_t *value)
+/* The name of the header line m[i..e): the characters before the ':', less
+ * the SP/HT RFC 3261 §7.3.1 allows there. False for a line without ':'. */
+static bool
+header_line(const char *m, size_t i, size_t e, sipdiag_span_t *name, size_t *value)
 {
+    const char *colon = memchr(m + i, ':', e - i);
+    if (colon == NULL)
+        return false;
+    size_t c = (size_t)(colon - m), n = c;
+    while (n > i && is_wsp(m[n - 1]))
+        n--;
+    *name = span(m, i, n);
+    *value = c + 1;
+    return true;
+}
+
+bool
+sipdiag_header_iter(const char *msg, size_t len, size_t *pos, sipdiag_span_t *name, sipdiag_span_t *value)
+{
+    memset(name, 0, sizeof *name);
     memset(value, 0, sizeof *value);
-    if (msg == NULL || name == NULL)
+    if (msg == NULL)
         return false;
     size_t i = *pos == 0 ? headers_start(msg, len) : *pos;
 
@@ -386,7 +380,7 @@ sipdiag_header_next(const char *msg, size_t len, const char *name, char compact,
         if (line_is_empty(msg, i, e))
             break;
         /* A continuation line with no header before it is skipped too. */
-        bool hit = !is_wsp(msg[i]) && header_matches(msg, i, e, name, compact, &v);
+        bool hit = !is_wsp(msg[i]) && header_line(msg, i, e, name, &v);
         size_t next = skip_continuations(msg, len, next_line(e, len));
         if (hit) {
             *value = trimmed(msg, v, next);
@@ -396,6 +390,34 @@ sipdiag_header_next(const char *msg, size_t len, const char *name, char compact,
         i = next;
     }
     *pos = len;   /* past the header block: later calls find nothing */
+    return false;
+}
+
+bool
+sipdiag_header_name_is(sipdiag_span_t name, const char *full, char compact)
+{
+    if (name.len == 0)
+        return false;
+    char first = g_ascii_tolower(name.ptr[0]);
+    if (name.len == 1 && compact != 0 && first == g_ascii_tolower(compact))
+        return true;
+    /* Most names differ in their first letter: no strlen or strncasecmp then. */
+    return first == g_ascii_tolower(full[0]) && span_is(name, full);
+}
+
+bool
+sipdiag_header_next(const char *msg, size_t len, const char *name, char compact,
+                    size_t *pos, sipdiag_span_t *value)
+{
+    sipdiag_span_t n;
+    if (name == NULL) {
+        memset(value, 0, sizeof *value);
+        return false;
+    }
+    while (sipdiag_header_iter(msg, len, pos, &n, value)) {
+        if (sipdiag_header_name_is(n, name, compact))
+            return true;
+    }
     return false;
 }
 

@@ -41,6 +41,16 @@ typedef struct {
 bool sipdiag_header_next(const char *msg, size_t len, const char *name, char compact,
                          size_t *pos, sipdiag_span_t *value);
 
+/* The headers of msg one after another, in the same block and with the same
+ * continuation rules as sipdiag_header_next: *name is the header's name as
+ * sent (full or compact form), *value its trimmed value. One pass over the
+ * message reads every header a caller wants. */
+bool sipdiag_header_iter(const char *msg, size_t len, size_t *pos, sipdiag_span_t *name, sipdiag_span_t *value);
+
+/* Whether a header name from sipdiag_header_iter is `full` or its compact
+ * form (0: none), ignoring case. */
+bool sipdiag_header_name_is(sipdiag_span_t name, const char *full, char compact);
+
 /* The message body (after the first empty line), or an empty span. */
 sipdiag_span_t sipdiag_message_body(const char *msg, size_t len);
 

@@ -136,22 +136,38 @@ rule_applies(const hint_rule_t *r, int code)
     return false;
 }
 
+/* One pass over the headers (this runs for every response), matching each
+ * against the few rules that apply to this code and keeping at most
+ * MAX_PER_HEADER values of each; they are stored in the table's order. */
 unsigned
 sipdiag_hints_collect(const char *msg, size_t len, int code, sipdiag_header_value_t **out)
 {
+    uint8_t applies[G_N_ELEMENTS(rules)];
+    sipdiag_span_t seen[G_N_ELEMENTS(rules)][MAX_PER_HEADER];
+    unsigned count[G_N_ELEMENTS(rules)] = { 0 };
     sipdiag_header_value_t found[MAX_VALUES];
+    sipdiag_span_t name, value;
+    size_t pos = 0, n_applies = 0;
     unsigned n = 0;
 
-    for (size_t r = 0; r < G_N_ELEMENTS(rules) && n < MAX_VALUES; r++) {
-        if (!rule_applies(&rules[r], code))
-            continue;
-        size_t pos = 0;
-        sipdiag_span_t v;
-        for (int k = 0; k < MAX_PER_HEADER && n < MAX_VALUES
-                && sipdiag_header_next(msg, len, rules[r].header, rules[r].compact, &pos, &v); k++) {
+    for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
+        if (rule_applies(&rules[r], code))
+            applies[n_applies++] = (uint8_t)r;
+    }
+    while (sipdiag_header_iter(msg, len, &pos, &name, &value)) {
+        for (size_t i = 0; i < n_applies; i++) {
+            const hint_rule_t *rule = &rules[applies[i]];
+            if (sipdiag_header_name_is(name, rule->header, rule->compact)) {
+                if (count[applies[i]] < MAX_PER_HEADER)
+                    seen[applies[i]][count[applies[i]]++] = value;
+                break;
+            }
+        }
+    }
+    for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
+        for (unsigned k = 0; k < count[r] && n < MAX_VALUES; k++, n++) {
             found[n].rule = (uint8_t)r;
-            found[n].value = wmem_strndup(wmem_file_scope(), v.ptr, MIN(v.len, MAX_VALUE_BYTES));
-            n++;
+            found[n].value = wmem_strndup(wmem_file_scope(), seen[r][k].ptr, MIN(seen[r][k].len, MAX_VALUE_BYTES));
         }
     }
     *out = n > 0 ? wmem_memdup(wmem_file_scope(), found, n * sizeof found[0]) : NULL;

@@ -226,7 +226,9 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
         add_text(st, hf_sipdiag_standard_reason, w, d->row->phrase);
     }
     add_text(st, hf_sipdiag_description, w, d->row->description);
-    add_text(st, hf_sipdiag_fix, w, fix_text(pinfo, d, res));
+    /* The fix with its hints is built only when someone will read it. */
+    if (proto_field_is_referenced(st, hf_sipdiag_fix))
+        add_text(st, hf_sipdiag_fix, w, fix_text(pinfo, d, res));
     add_text(st, hf_sipdiag_reference, w, d->row->reference);
     add_text(st, hf_sipdiag_severity, w, severity_name(sev));
     if (res->method != NULL)
@@ -372,6 +374,9 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     sipdiag_response_t *m;
     const sipdiag_result_t *res;
     unsigned n_msgs;
+
+    if (!sipdiag_extract_frame_may_have_sip(pinfo))
+        return 0;
     bool readable = sipdiag_extract_responses(tree, pinfo, &m, &n_msgs);
 
     if (!PINFO_FD_VISITED(pinfo) && readable)

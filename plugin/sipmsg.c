@@ -16,14 +16,6 @@ sipdiag_span_equal(sipdiag_span_t a, sipdiag_span_t b)
     return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
 }
 
-static sipdiag_span_t
-first_header(const char *msg, size_t len, const char *name, char compact)
-{
-    size_t pos = 0;
-    sipdiag_span_t v;
-    return sipdiag_header_next(msg, len, name, compact, &pos, &v) ? v : no_span;
-}
-
 static bool
 is_token_end(char c)
 {
@@ -92,23 +84,61 @@ parse_cseq(sipdiag_span_t v, sipdiag_msginfo_t *out)
     out->cseq_method = (sipdiag_span_t){ v.ptr + s, i - s };
 }
 
+/* The headers sipdiag_msginfo_parse reads; the first of each counts. */
+enum { H_CALL_ID, H_CSEQ, H_FROM, H_TO, H_VIA, H_AUTHZ, H_PROXY_AUTHZ, H_WWW_AUTH, H_PROXY_AUTH, H_COUNT };
+
+static const struct {
+    const char *name;
+    char compact;    /* RFC 3261 §7.3.3 form, or 0 */
+} wanted[H_COUNT] = {
+    [H_CALL_ID]      = { "Call-ID", 'i' },
+    [H_CSEQ]         = { "CSeq", 0 },
+    [H_FROM]         = { "From", 'f' },
+    [H_TO]           = { "To", 't' },
+    [H_VIA]          = { "Via", 'v' },
+    [H_AUTHZ]        = { "Authorization", 0 },
+    [H_PROXY_AUTHZ]  = { "Proxy-Authorization", 0 },
+    [H_WWW_AUTH]     = { "WWW-Authenticate", 0 },
+    [H_PROXY_AUTH]   = { "Proxy-Authenticate", 0 },
+};
+
+/* One pass over the headers, not one per header wanted: this runs for
+ * every SIP message of a capture. */
+static void
+read_headers(const char *msg, size_t len, sipdiag_span_t *slot[H_COUNT])
+{
+    size_t pos = 0;
+    sipdiag_span_t name, value;
+
+    while (sipdiag_header_iter(msg, len, &pos, &name, &value)) {
+        for (int h = 0; h < H_COUNT; h++) {
+            if (sipdiag_header_name_is(name, wanted[h].name, wanted[h].compact)) {
+                if (slot[h]->ptr == NULL)
+                    *slot[h] = value;
+                break;
+            }
+        }
+    }
+}
+
 void
 sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out)
 {
+    sipdiag_span_t cseq = no_span, via = no_span;
+
     memset(out, 0, sizeof *out);
     if (msg == NULL || len == 0)
         return;
     parse_start_line(msg, len, out);
-    out->call_id = first_header(msg, len, "Call-ID", 'i');
-    parse_cseq(first_header(msg, len, "CSeq", 0), out);
-    out->from = first_header(msg, len, "From", 'f');
-    out->to = first_header(msg, len, "To", 't');
+    sipdiag_span_t *slot[H_COUNT] = {
+        [H_CALL_ID] = &out->call_id, [H_CSEQ] = &cseq, [H_FROM] = &out->from, [H_TO] = &out->to,
+        [H_VIA] = &via, [H_AUTHZ] = &out->authorization, [H_PROXY_AUTHZ] = &out->proxy_authorization,
+        [H_WWW_AUTH] = &out->www_authenticate, [H_PROXY_AUTH] = &out->proxy_authenticate,
+    };
+    read_headers(msg, len, slot);
+    parse_cseq(cseq, out);
     out->from_tag = sipdiag_header_param(out->from, "tag");
     out->to_tag = sipdiag_header_param(out->to, "tag");
-    out->via_branch = sipdiag_header_param(first_header(msg, len, "Via", 'v'), "branch");
-    out->authorization = first_header(msg, len, "Authorization", 0);
-    out->proxy_authorization = first_header(msg, len, "Proxy-Authorization", 0);
-    out->www_authenticate = first_header(msg, len, "WWW-Authenticate", 0);
-    out->proxy_authenticate = first_header(msg, len, "Proxy-Authenticate", 0);
+    out->via_branch = sipdiag_header_param(via, "branch");
     out->body = sipdiag_message_body(msg, len);
 }

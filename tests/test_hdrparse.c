@@ -85,6 +85,36 @@ static const header_case_t header_cases[] = {
     { S("SIP/2.0 200 OK\r\nA: 1\r\r\nA: 2\r\n\r\n"), "A", 0, { "1", "2" } },
 };
 
+/* Every header in order, with the name as sent: what one-pass readers see. */
+static void
+test_header_iter(void)
+{
+    static const char msg[] = "SIP/2.0 200 OK\r\nv: SIP/2.0/UDP a\r\nCall-ID : x@y\r\nWarning: 399 a\r\n \"t\"\r\n"
+                              "no colon here\r\nTo:<sip:b>;tag=9\r\n\r\nBody: not a header\r\n";
+    static const char *const want[][2] = {
+        { "v", "SIP/2.0/UDP a" }, { "Call-ID", "x@y" }, { "Warning", "399 a\r\n \"t\"" }, { "To", "<sip:b>;tag=9" },
+    };
+    size_t len = sizeof msg - 1, pos = 0, n = 0;
+    sipdiag_span_t name, value;
+    char *m = exact(msg, len);
+    while (sipdiag_header_iter(m, len, &pos, &name, &value)) {
+        g_assert_cmpuint(n, <, G_N_ELEMENTS(want));
+        assert_span(name, want[n][0]);
+        assert_span(value, want[n][1]);
+        n++;
+    }
+    g_assert_cmpuint(n, ==, G_N_ELEMENTS(want));
+    g_assert_cmpuint(pos, ==, len);
+    g_free(m);
+
+    g_assert_true(sipdiag_header_name_is((sipdiag_span_t){ "i", 1 }, "Call-ID", 'i'));
+    g_assert_true(sipdiag_header_name_is((sipdiag_span_t){ "CALL-id", 7 }, "Call-ID", 'i'));
+    g_assert_true(sipdiag_header_name_is((sipdiag_span_t){ "A", 1 }, "A", 0));
+    g_assert_false(sipdiag_header_name_is((sipdiag_span_t){ "Call-IDs", 8 }, "Call-ID", 'i'));
+    g_assert_false(sipdiag_header_name_is((sipdiag_span_t){ "I", 0 }, "Call-ID", 'i'));
+    g_assert_false(sipdiag_header_name_is((sipdiag_span_t){ "x", 1 }, "Call-ID", 'i'));
+}
+
 static void
 test_header_next(void)
 {
@@ -823,6 +853,7 @@ int
 main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/hdrparse/header_iter", test_header_iter);
     g_test_add_func("/hdrparse/header_next", test_header_next);
     g_test_add_func("/hdrparse/header_next_nul", test_header_next_nul);
     g_test_add_func("/hdrparse/message_body", test_message_body);
