@@ -350,8 +350,8 @@ add_dialog_impact(proto_tree *tree, tvbuff_t *tvb, int code, const sipdiag_conte
 }
 
 void
-sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_t *tvb, int code,
-                       const char *phrase, const sipdiag_context_t *ctx)
+sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, bool experts, tvbuff_t *tvb,
+                       int code, const char *phrase, const sipdiag_context_t *ctx)
 {
     add_frame(tree, hf_sipdiag_request_frame, tvb, ctx->request_frame);
     if (ctx_info[ctx->kind].text != NULL) {
@@ -365,7 +365,9 @@ sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvb
         proto_item_set_generated(proto_tree_add_string(tree, hf_sipdiag_offered_formats, tvb, 0, 0, ctx->offered));
     add_dialog_impact(tree, tvb, code, ctx);
 
-    if (ti == NULL || !sipdiag_context_overrides(ctx))
+    /* ti is NULL when the pass has no tree (taps such as -z expert, the GUI's
+     * Expert Information): the expert item is still due then. */
+    if (!experts || !sipdiag_context_overrides(ctx))
         return;
     const char *detail = ctx->realm != NULL ? wmem_strdup_printf(pinfo->pool, " (realm \"%s\")", ctx->realm)
                        : ctx->related_frame != 0 ? wmem_strdup_printf(pinfo->pool, " (frame %u)", ctx->related_frame)

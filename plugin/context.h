@@ -58,8 +58,9 @@ bool sipdiag_context_overrides(const sipdiag_context_t *ctx);
 int sipdiag_context_severity(const sipdiag_context_t *ctx);
 
 /* Adds the context fields to the response's subtree and, when the context
- * overrides the code, its own expert item on ti (none when ti is NULL). */
-void sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_t *tvb, int code,
-                            const char *phrase, const sipdiag_context_t *ctx);
+ * overrides the code and experts is set, its own expert item on ti (which is
+ * NULL in a pass without a tree, e.g. the taps of -z expert). */
+void sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, bool experts, tvbuff_t *tvb,
+                            int code, const char *phrase, const sipdiag_context_t *ctx);
 
 #endif /* SIPDIAG_CONTEXT_H */

@@ -233,7 +233,7 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
     add_text(st, hf_sipdiag_severity, w, severity_name(sev));
     if (res->method != NULL)
         add_text(st, hf_sipdiag_method, w, res->method);
-    sipdiag_context_render(st, pinfo, experts ? ti : NULL, w->tvb, d->code, d->row->phrase, &res->ctx);
+    sipdiag_context_render(st, pinfo, ti, experts, w->tvb, d->code, d->row->phrase, &res->ctx);
     if (pref_show_hints)
         sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers);
     if (experts)

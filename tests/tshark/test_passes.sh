@@ -15,5 +15,10 @@ for p in "$WORK"/captures/*.pcap; do
     two=$(ts -2 -r "$p" -q -z expert,sipdiag)
     expect_eq "$name: -2 -z expert equals one pass" "$two" "$one"
     [ -n "$one" ] || fail "$name: -z expert printed nothing"
+    # Without a filter the second pass builds no tree at all: context items
+    # (cancelled, bye_race, credentials_rejected, ...) must still be raised.
+    one=$(ts -r "$p" -q -z expert)
+    two=$(ts -2 -r "$p" -q -z expert)
+    expect_eq "$name: -2 -z expert (no filter, no tree) equals one pass" "$two" "$one"
 done
 finish
