@@ -76,6 +76,6 @@ shoot() {
     echo "$out/$name.png"
 }
 
-shoot details details -g 28
+shoot details details -g ${SIPDIAG_DETAILS_FRAME:-28}
 shoot expert expert -z expert
 shoot stats stats
