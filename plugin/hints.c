@@ -397,6 +397,13 @@ render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, con
         add_str(rt, hf_sipdiag_reason_header_protocol, tvb, shown(pinfo, r.protocol.ptr, r.protocol.len));
         if (r.text.len > 0)
             add_str(rt, hf_sipdiag_reason_header_text, tvb, shown(pinfo, r.text.ptr, r.text.len));
+        if (st == SIPDIAG_PARSE_OVERFLOW) {
+            /* No cause field: a clamped or wrapped number would be made up. */
+            expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header,
+                                   "Reason \"%s\": the cause is a number too large (RFC 3326 §2)",
+                                   shown(pinfo, value, len));
+            continue;
+        }
         bool q850 = r.protocol.len == 5 && g_ascii_strncasecmp(r.protocol.ptr, "Q.850", 5) == 0;
         bool sip = r.protocol.len == 3 && g_ascii_strncasecmp(r.protocol.ptr, "SIP", 3) == 0;
         if (!r.has_cause || (!q850 && !sip))

@@ -178,12 +178,15 @@ expect_contains "headers 10: cause=-1" "$(field $c 10 _ws.expert.message)" 'Reas
 expect_contains "headers 14: cause= (empty)" "$(field $c 14 _ws.expert.message)" 'Reason "Q.850;cause=" is malformed'
 expect_eq "headers 10-16: no Q.850 or SIP cause value is made up" \
     "$(ts -r "$(cap $c.pcap)" -Y 'frame.number >= 10 && frame.number <= 16 && sipdiag' -T fields -e sipdiag.q850.cause | paste -sd,)" ",,,"
-# 99999999999999999999 overflows and is reported as -1 (and as 0 in the field).
-todo_eq "headers 12: the 20-digit Q.850 cause is not reported as -1" \
-    "$(field $c 12 _ws.expert.message | grep -c 'cause -1')" "0"
-todo_eq "headers 16: the 20-digit SIP cause is not reported as -1" \
-    "$(field $c 16 _ws.expert.message | grep -c 'cause -1')" "0"
-todo_eq "headers 16: no sipdiag.sip_reason.cause 0 for a cause that was not 0" "$(field $c 16 sipdiag.sip_reason.cause)" ""
+# 99999999999999999999 overflows: said so, and no cause field is made up.
+expect_contains "headers 12: the 20-digit Q.850 cause is too large" "$(field $c 12 _ws.expert.message)" \
+    'Reason "Q.850;cause=99999999999999999999": the cause is a number too large (RFC 3326 §2)'
+expect_contains "headers 16: the 20-digit SIP cause is too large" "$(field $c 16 _ws.expert.message)" \
+    'Reason "SIP;cause=99999999999999999999": the cause is a number too large (RFC 3326 §2)'
+expect_eq "headers 12, 16: no cause -1 anywhere" \
+    "$(ts -r "$(cap $c.pcap)" -Y 'frame.number == 12 || frame.number == 16' -T fields -e _ws.expert.message | grep -c 'cause -1')" "0"
+expect_eq "headers 12, 16: no sipdiag.q850.cause or sipdiag.sip_reason.cause made up" \
+    "$(field $c 12 sipdiag.q850.cause)$(field $c 16 sipdiag.sip_reason.cause)" ""
 for f in 18 20 22 24 26; do
     expect_eq "headers $f: one Warning subtree, no warn-code decoded" \
         "$(ts -r "$(cap $c.pcap)" -Y "frame.number == $f" -O sipdiag | grep -c '^    \[Warning\]$'):$(field $c $f sipdiag.warning.code)" "1:"
