@@ -119,6 +119,15 @@ string_value(field_info *fi)
     return s != NULL ? s : "";
 }
 
+/* Whether the capture stopped before byte `end` of tvb: the frame was cut
+ * by the snaplen there, so what follows was sent but not captured. */
+static bool
+cut_before(tvbuff_t *tvb, int end)
+{
+    int captured = (int)tvb_captured_length(tvb);
+    return tvb_reported_length(tvb) > (unsigned)captured && end >= captured;
+}
+
 /* Bytes the SIP dissector did not accept as a response but that start like
  * one ("SIP/2.0 1000 ..."): fills r from their first line; false otherwise. */
 static bool
@@ -140,6 +149,9 @@ rejected_response(packet_info *pinfo, const field_info *m, int end, sipdiag_resp
     r->length = linelen;
     r->msg_start = m->start;
     r->msg_length = end - m->start;
+    r->cut = cut_before(m->ds_tvb, end);
+    /* No line end before the capture stopped: the status line itself is cut. */
+    r->line_cut = r->cut && tvb_find_line_end(m->ds_tvb, m->start, avail, NULL, TRUE) < 0;
     return true;
 }
 
@@ -154,7 +166,8 @@ response_of_message(packet_info *pinfo, finfo_list_t l[F_COUNT], unsigned i, sip
 
     if (code == NULL && !rejected_response(pinfo, m, end, r)) {
         *r = (sipdiag_response_t){ .is_response = false, .code = -1, .tvb = m->ds_tvb,
-                                   .msg_start = m->start, .msg_length = end - m->start };
+                                   .msg_start = m->start, .msg_length = end - m->start,
+                                   .cut = cut_before(m->ds_tvb, end) };
         return;
     }
     if (code == NULL)
@@ -171,6 +184,8 @@ response_of_message(packet_info *pinfo, finfo_list_t l[F_COUNT], unsigned i, sip
     r->length = line != NULL ? line->length : code->length;
     r->msg_start = m->start;
     r->msg_length = end - m->start;
+    r->cut = cut_before(m->ds_tvb, end);
+    r->line_cut = false;
 }
 
 /* Undissected payloads that look like a SIP response (never requests: a

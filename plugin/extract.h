@@ -21,6 +21,8 @@ typedef struct {
     int length;
     int msg_start;         /* the whole message */
     int msg_length;
+    bool cut;              /* the capture (snaplen) ends inside the message */
+    bool line_cut;         /* ... already inside its status line */
 } sipdiag_response_t;
 
 /* Resolves the SIP field ids by name; call from the handoff. */

@@ -15,6 +15,10 @@
 typedef struct {
     int code;                       /* sip.Status-Code, or -1 (see malformed, line) */
     bool malformed;                 /* a status line the SIP dissector rejected */
+    bool cut;                       /* the capture (snaplen) ends inside the message */
+    bool line_cut;                  /* ... inside its status line */
+    unsigned captured;              /* bytes of the message captured, of */
+    unsigned sent;                  /* the bytes the frame says were sent from its start */
     const char *line;               /* the status line as sent */
     const char *method;             /* CSeq method, or NULL */
     sipdiag_context_t ctx;

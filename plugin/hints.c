@@ -245,7 +245,7 @@ reason_sentences(wmem_strbuf_t *b, const char *value)
 }
 
 const char *
-sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header_value_t *h, unsigned n)
+sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header_value_t *h, unsigned n, bool complete)
 {
     wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
     for (unsigned i = 0; i < n; i++) {
@@ -260,7 +260,7 @@ sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header_value_t *h,
         else if (r->kind == HINT_REASON)
             reason_sentences(b, h[i].value);
     }
-    if (code == 503 && !has_rule(h, n, "Retry-After"))
+    if (code == 503 && complete && !has_rule(h, n, "Retry-After"))
         wmem_strbuf_append(b, " No Retry-After: RFC 3261 §21.5.4 says to handle this 503 like a 500.");
     return wmem_strbuf_get_len(b) > 0 ? wmem_strbuf_get_str(b) + 1 : NULL;
 }
@@ -427,7 +427,7 @@ render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, con
 
 void
 sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code,
-                     const sipdiag_header_value_t *h, unsigned n)
+                     const sipdiag_header_value_t *h, unsigned n, bool complete)
 {
     proto_tree *ht = NULL;
     for (unsigned i = 0; i < n; i++) {
@@ -452,7 +452,7 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
         else
             render_seconds(ht, pinfo, tvb, r, h[i].value);
     }
-    if (code == 503 && !has_rule(h, n, "Retry-After"))
+    if (code == 503 && complete && !has_rule(h, n, "Retry-After"))
         add_str(tree, hf_sipdiag_hint_note, tvb,
                 "No Retry-After: RFC 3261 §21.5.4 says to handle this 503 like a 500 Server Internal Error");
 }

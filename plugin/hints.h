@@ -22,15 +22,17 @@ typedef struct {
  * this code, copied into file scope. Returns how many. */
 unsigned sipdiag_hints_collect(const char *msg, size_t len, int code, sipdiag_header_value_t **out);
 
-/* The sentences the headers add to the suggested fix, or NULL (pinfo->pool). */
-const char *sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header_value_t *h, unsigned n);
+/* The sentences the headers add to the suggested fix, or NULL (pinfo->pool).
+ * `complete`: every header was captured, so a missing one is really absent. */
+const char *sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header_value_t *h, unsigned n,
+                              bool complete);
 
 /* The first Q.850 cause among these header values, or -1. */
 int sipdiag_hints_q850_cause(const sipdiag_header_value_t *h, unsigned n);
 
 /* Adds the hint, Warning and Reason subtrees for these header values. */
 void sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code,
-                          const sipdiag_header_value_t *h, unsigned n);
+                          const sipdiag_header_value_t *h, unsigned n, bool complete);
 
 /* Registers the hint fields, subtrees and expert items under the protocol. */
 void sipdiag_hints_register(int proto, expert_module_t *module);

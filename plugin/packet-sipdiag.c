@@ -40,6 +40,7 @@ static expert_field ei_sipdiag_unrecognised = EI_INIT;
 static expert_field ei_sipdiag_invalid_code = EI_INIT;
 static expert_field ei_sipdiag_reason_mismatch = EI_INIT;
 static expert_field ei_sipdiag_malformed = EI_INIT;
+static expert_field ei_sipdiag_truncated = EI_INIT;
 /* One expert item per registered code, parallel to sipdiag_codes[]. */
 static expert_field *ei_sipdiag_code;
 /* Codes from the user's table speak through one item per severity. */
@@ -132,6 +133,19 @@ add_invalid(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t 
     add_text(tree, hf_sipdiag_severity, w, severity_name(SIPDIAG_SEV_WARN));
 }
 
+/* The capture stopped inside the status line: nothing can be diagnosed, and
+ * the bytes that are there are no fault of the sender. */
+static void
+add_line_cut(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t *w, const sipdiag_result_t *res)
+{
+    proto_item_append_text(ti, ": status line not captured");
+    expert_add_info_format(pinfo, ti, &ei_sipdiag_truncated,
+                           "Status line cut by the capture (snaplen) after %u of %u bytes: \"%s\"; the status "
+                           "code cannot be read", res->captured, res->sent,
+                           SIPDIAG_FORMAT_TEXT(pinfo->pool, res->line, strlen(res->line)));
+    add_text(tree, hf_sipdiag_severity, w, severity_name(SIPDIAG_SEV_NOTE));
+}
+
 /* The reason phrase as sent, and how it compares with the registry. */
 static void
 add_reason(proto_tree *tree, packet_info *pinfo, const where_t *w, const sipdiag_diag_t *d,
@@ -191,7 +205,7 @@ add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, con
 static const char *
 fix_text(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res)
 {
-    const char *extra = pref_show_hints ? sipdiag_hints_fix(pinfo, d->code, res->headers, res->n_headers) : NULL;
+    const char *extra = pref_show_hints ? sipdiag_hints_fix(pinfo, d->code, res->headers, res->n_headers, !res->cut) : NULL;
     return extra != NULL ? wmem_strdup_printf(pinfo->pool, "%s %s", d->row->fix, extra) : d->row->fix;
 }
 
@@ -235,7 +249,7 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
         add_text(st, hf_sipdiag_method, w, res->method);
     sipdiag_context_render(st, pinfo, ti, experts, w->tvb, d->code, d->row->phrase, &res->ctx);
     if (pref_show_hints)
-        sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers);
+        sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers, !res->cut);
     if (experts)
         add_code_expert(pinfo, ti, d, &res->ctx, user);
     if (sipdiag_stats_wanted())
@@ -273,6 +287,10 @@ add_response(packet_info *pinfo, proto_tree *tree, const where_t *w, const sipdi
 
     proto_item *ti = proto_tree_add_item(tree, proto_sipdiag, w->tvb, w->start, w->length, ENC_NA);
     proto_tree *st = proto_item_add_subtree(ti, ett_sipdiag);
+    if (res->line_cut) {
+        add_line_cut(st, pinfo, ti, w, res);
+        return;
+    }
     if (res->malformed)
         expert_add_info_format(pinfo, ti, &ei_sipdiag_malformed,
                                "Malformed status line \"%s\": Wireshark's SIP dissector did not decode this "
@@ -282,6 +300,10 @@ add_response(packet_info *pinfo, proto_tree *tree, const where_t *w, const sipdi
         add_invalid(st, pinfo, ti, w, &d, &sl);
     else
         add_diagnosis(st, pinfo, ti, w, &d, &sl, res, user);
+    if (res->cut)
+        expert_add_info_format(pinfo, ti, &ei_sipdiag_truncated,
+                               "Only %u of the %u bytes of this response were captured (snaplen): "
+                               "the headers after that cannot be read", res->captured, res->sent);
 }
 
 /* The bytes of a message, as far as they were captured. */
@@ -355,6 +377,10 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
         }
         res->code = m[i].code;
         res->malformed = m[i].malformed;
+        res->cut = m[i].cut;
+        res->line_cut = m[i].line_cut;
+        res->captured = (unsigned)len;
+        res->sent = (unsigned)MAX(tvb_reported_length_remaining(m[i].tvb, m[i].msg_start), 0);
         res->line = wmem_strdup(wmem_file_scope(), m[i].line);
         res->method = m[i].method != NULL ? wmem_strdup(wmem_file_scope(), m[i].method) : NULL;
         int code = effective_code(&m[i]);
@@ -487,6 +513,9 @@ proto_register_sipdiag(void)
         { &ei_sipdiag_malformed,
           { "sipdiag.expert.malformed_status_line", PI_MALFORMED, PI_WARN,
             "Status line is malformed; Wireshark's SIP dissector did not decode the message", EXPFILL } },
+        { &ei_sipdiag_truncated,
+          { "sipdiag.expert.truncated", PI_UNDECODED, PI_NOTE,
+            "The capture (snaplen) cut this response short", EXPFILL } },
         { &ei_sipdiag_custom_chat,
           { "sipdiag.expert.custom_chat", PI_RESPONSE_CODE, PI_CHAT,
             "Code from the user's table (chat)", EXPFILL } },
