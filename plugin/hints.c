@@ -136,6 +136,21 @@ rule_applies(const hint_rule_t *r, int code)
     return false;
 }
 
+/* How much of a header value to keep: all of it up to MAX_VALUE_BYTES, else
+ * up to the last comma before that, so a long list (Allow, Warning) keeps
+ * whole elements and parses cleanly. */
+static size_t
+kept_length(sipdiag_span_t v)
+{
+    if (v.len <= MAX_VALUE_BYTES)
+        return v.len;
+    for (size_t i = MAX_VALUE_BYTES; i > 0; i--) {
+        if (v.ptr[i - 1] == ',')
+            return i - 1;
+    }
+    return MAX_VALUE_BYTES;
+}
+
 /* One pass over the headers (this runs for every response), matching each
  * against the few rules that apply to this code and keeping at most
  * MAX_PER_HEADER values of each; they are stored in the table's order. */
@@ -166,8 +181,10 @@ sipdiag_hints_collect(const char *msg, size_t len, int code, sipdiag_header_valu
     }
     for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
         for (unsigned k = 0; k < count[r] && n < MAX_VALUES; k++, n++) {
+            size_t keep = kept_length(seen[r][k]);
             found[n].rule = (uint8_t)r;
-            found[n].value = wmem_strndup(wmem_file_scope(), seen[r][k].ptr, MIN(seen[r][k].len, MAX_VALUE_BYTES));
+            found[n].value = wmem_strndup(wmem_file_scope(), seen[r][k].ptr, keep);
+            found[n].sent_len = keep < seen[r][k].len ? (unsigned)seen[r][k].len : 0;
         }
     }
     *out = n > 0 ? wmem_memdup(wmem_file_scope(), found, n * sizeof found[0]) : NULL;
@@ -333,6 +350,10 @@ render_warning(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, const char *
                                    shown(pinfo, value, len), parse_problem(st));
             continue;
         }
+        if (w.text.len > 0 && !g_utf8_validate(w.text.ptr, (gssize)w.text.len, NULL))
+            expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header,
+                                   "Warning %03u: the warn-text is not valid UTF-8 (RFC 3261 §25.1 TEXT-UTF8)",
+                                   w.code);
         const sipdiag_warncode_t *wc = sipdiag_warncode_find(w.code);
         proto_item_append_text(ti, ": %03u %s", w.code, wc != NULL ? wc->text : "(unregistered warn-code)");
         proto_item_set_generated(proto_tree_add_uint(wt, hf_sipdiag_warning_code, tvb, 0, 0, w.code));
@@ -397,6 +418,9 @@ render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, con
         add_str(rt, hf_sipdiag_reason_header_protocol, tvb, shown(pinfo, r.protocol.ptr, r.protocol.len));
         if (r.text.len > 0)
             add_str(rt, hf_sipdiag_reason_header_text, tvb, shown(pinfo, r.text.ptr, r.text.len));
+        if (r.text.len > 0 && !g_utf8_validate(r.text.ptr, (gssize)r.text.len, NULL))
+            expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header,
+                                   "Reason: the text is not valid UTF-8 (RFC 3326 §2, RFC 3261 §25.1)");
         if (st == SIPDIAG_PARSE_OVERFLOW) {
             /* No cause field: a clamped or wrapped number would be made up. */
             expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header,
@@ -451,6 +475,12 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
             render_challenge(ht, pinfo, tvb, r, h[i].value);
         else
             render_seconds(ht, pinfo, tvb, r, h[i].value);
+    }
+    for (unsigned i = 0; i < n; i++) {
+        if (h[i].sent_len > 0)
+            add_str(tree, hf_sipdiag_hint_note, tvb,
+                    wmem_strdup_printf(pinfo->pool, "%s has %u bytes: only its first %zu are shown",
+                                       rules[h[i].rule].header, h[i].sent_len, strlen(h[i].value)));
     }
     if (code == 503 && complete && !has_rule(h, n, "Retry-After"))
         add_str(tree, hf_sipdiag_hint_note, tvb,

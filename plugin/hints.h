@@ -16,6 +16,7 @@
 typedef struct {
     uint8_t rule;          /* index into the hint rules */
     const char *value;     /* as sent, cut at a sane length (file scope) */
+    unsigned sent_len;     /* the value's length as sent, when it was cut; else 0 */
 } sipdiag_header_value_t;
 
 /* First pass: the values of the headers that can explain a response with
