@@ -60,6 +60,8 @@ sipdiag_status_line_parse(const char *buf, size_t len, sipdiag_status_line_t *ou
     if (sp == NULL)
         return false;
 
+    out->version = buf;
+    out->version_len = (size_t)(sp - buf);
     out->code_text = sp + 1;
     const char *p = out->code_text;
     while (p < end && *p != ' ')

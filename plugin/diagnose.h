@@ -29,6 +29,8 @@ typedef enum {
 
 /* A status line cut into its parts. Pointers point into the caller's buffer. */
 typedef struct {
+    const char *version;     /* the SIP-Version token: the line up to its first space */
+    size_t version_len;
     const char *code_text;   /* the Status-Code token as sent */
     size_t code_len;
     int code;                /* its value, or -1 unless it is exactly three digits */

@@ -125,6 +125,13 @@ add_invalid(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t 
         add_uint(tree, hf_sipdiag_code, w, (uint32_t)d->code);
         expert_add_info_format(pinfo, ti, &ei_sipdiag_invalid_code,
                                "Status code %03d is outside the range 100-699 that RFC 3261 allows", d->code);
+    } else if (sl->version_len != strlen("SIP/2.0")) {
+        /* "SIP/2.0<TAB>486" or "SIP/2.0486": the token after the version is
+         * the phrase, so naming it as the code would mislead. */
+        expert_add_info_format(pinfo, ti, &ei_sipdiag_invalid_code,
+                               "Status line starts with \"%s\", not \"SIP/2.0\" and one space (RFC 3261 §7.2): "
+                               "the status code cannot be read",
+                               SIPDIAG_FORMAT_TEXT(pinfo->pool, sl->version, sl->version_len));
     } else {
         expert_add_info_format(pinfo, ti, &ei_sipdiag_invalid_code,
                                "Status code \"%s\" is not three digits (RFC 3261 §7.2)",

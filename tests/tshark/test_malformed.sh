@@ -125,10 +125,16 @@ expect_contains "status: empty phrase explained" "$(field $c 26 _ws.expert.messa
     'Empty reason phrase (allowed by RFC 3261 §25.1); registered phrase is "Busy Here"'
 # The status code is 486; the fault is the separator. sipdiag names the reason
 # phrase's first word as the code.
-todo_eq "status 18: HT after SIP/2.0 is not reported as status code \"Busy\"" \
+expect_eq "status 18: HT after SIP/2.0 is not reported as status code \"Busy\"" \
     "$(field $c 18 _ws.expert.message | grep -c 'Status code \"Busy\"')" "0"
-todo_eq "status 20: SIP/2.0486 is not reported as status code \"Busy\"" \
+expect_eq "status 20: SIP/2.0486 is not reported as status code \"Busy\"" \
     "$(field $c 20 _ws.expert.message | grep -c 'Status code \"Busy\"')" "0"
+expect_contains "status 18: the version token is named" "$(ts -r "$(cap $c.pcap)" -Y 'frame.number == 18' -O sipdiag)" \
+    'Status line starts with "SIP/2.0\t486", not "SIP/2.0" and one space (RFC 3261 §7.2): the status code cannot be read'
+expect_contains "status 20: the version token is named" "$(field $c 20 _ws.expert.message)" \
+    'Status line starts with "SIP/2.0486", not "SIP/2.0" and one space (RFC 3261 §7.2): the status code cannot be read'
+expect_contains "status 22: a token after one space is still the code" "$(field $c 22 _ws.expert.message)" \
+    'Status code "486Busy" is not three digits (RFC 3261 §7.2)'
 todo_eq "status 24: the method of the rejected 486 is read from its CSeq" "$(field $c 24 sipdiag.method)" "INVITE"
 
 # ---------------------------------------------------------------------------
