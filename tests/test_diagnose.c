@@ -63,6 +63,21 @@ test_status_line_unterminated(void)
     g_assert_false(sipdiag_status_line_parse(NULL, 0, &sl));
 }
 
+/* The version token: "SIP/2.0" when the separator is right, longer when a tab
+ * or a missing space glues it to the code. */
+static void
+test_status_line_version(void)
+{
+    sipdiag_status_line_t sl;
+    g_assert_true(sipdiag_status_line_parse("SIP/2.0 486 Busy", 16, &sl));
+    g_assert_cmpmem(sl.version, sl.version_len, "SIP/2.0", 7);
+    g_assert_true(sipdiag_status_line_parse("SIP/2.0\t486 Busy", 16, &sl));
+    g_assert_cmpmem(sl.version, sl.version_len, "SIP/2.0\t486", 11);
+    g_assert_cmpint(sl.code, ==, -1);
+    g_assert_true(sipdiag_status_line_parse("SIP/2.0486 Busy Here", 20, &sl));
+    g_assert_cmpmem(sl.version, sl.version_len, "SIP/2.0486", 10);
+}
+
 typedef struct {
     int code;
     const char *reason;
@@ -114,6 +129,7 @@ main(int argc, char **argv)
     sipdiag_codes_init();
     g_test_add_func("/diagnose/status_line_parse", test_status_line_parse);
     g_test_add_func("/diagnose/status_line_unterminated", test_status_line_unterminated);
+    g_test_add_func("/diagnose/status_line_version", test_status_line_version);
     g_test_add_func("/diagnose/diagnose", test_diagnose);
     return g_test_run();
 }
