@@ -119,6 +119,19 @@ string_value(field_info *fi)
     return s != NULL ? s : "";
 }
 
+/* The captured bytes of a status line, without its line ending. */
+static const char *
+line_bytes(tvbuff_t *tvb, int start, int length, size_t *len)
+{
+    int avail = tvb_captured_length_remaining(tvb, start);
+    int n = MIN(MAX(length, 0), MAX(avail, 0));
+    const char *p = n > 0 ? (const char *)tvb_get_ptr(tvb, start, n) : "";
+    while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == '\n'))
+        n--;
+    *len = (size_t)n;
+    return p;
+}
+
 /* Whether the capture stopped before byte `end` of tvb: the frame was cut
  * by the snaplen there, so what follows was sent but not captured. */
 static bool
@@ -131,7 +144,7 @@ cut_before(tvbuff_t *tvb, int end)
 /* Bytes the SIP dissector did not accept as a response but that start like
  * one ("SIP/2.0 1000 ..."): fills r from their first line; false otherwise. */
 static bool
-rejected_response(packet_info *pinfo, const field_info *m, int end, sipdiag_response_t *r)
+rejected_response(const field_info *m, int end, sipdiag_response_t *r)
 {
     int avail = MIN(end - m->start, MAX_LINE_BYTES);
     if (avail < 4 || tvb_strncaseeql(m->ds_tvb, m->start, "SIP/", 4) != 0)
@@ -142,7 +155,7 @@ rejected_response(packet_info *pinfo, const field_info *m, int end, sipdiag_resp
     r->is_response = true;
     r->code = -1;
     r->malformed = true;
-    r->line = (const char *)tvb_get_string_enc(pinfo->pool, m->ds_tvb, m->start, linelen, ENC_UTF_8 | ENC_NA);
+    r->line = line_bytes(m->ds_tvb, m->start, linelen, &r->line_len);
     r->method = NULL;
     r->tvb = m->ds_tvb;
     r->start = m->start;
@@ -157,14 +170,14 @@ rejected_response(packet_info *pinfo, const field_info *m, int end, sipdiag_resp
 
 /* Fills r from message i: a response, a rejected status line or a request. */
 static void
-response_of_message(packet_info *pinfo, finfo_list_t l[F_COUNT], unsigned i, sipdiag_response_t *r)
+response_of_message(finfo_list_t l[F_COUNT], unsigned i, sipdiag_response_t *r)
 {
     const field_info *m = (const field_info *)g_ptr_array_index(l[F_SIP].arr, i);
     int end = message_end(&l[F_SIP], i);
     field_info *code = first_inside(&l[F_STATUS_CODE], m->ds_tvb, m->start, end);
     field_info *method = first_inside(&l[F_CSEQ_METHOD], m->ds_tvb, m->start, end);
 
-    if (code == NULL && !rejected_response(pinfo, m, end, r)) {
+    if (code == NULL && !rejected_response(m, end, r)) {
         *r = (sipdiag_response_t){ .is_response = false, .code = -1, .tvb = m->ds_tvb,
                                    .msg_start = m->start, .msg_length = end - m->start,
                                    .cut = cut_before(m->ds_tvb, end) };
@@ -177,7 +190,10 @@ response_of_message(packet_info *pinfo, finfo_list_t l[F_COUNT], unsigned i, sip
     r->is_response = true;
     r->code = (int)fvalue_get_uinteger(SIPDIAG_FI_FVALUE(code));
     r->malformed = false;
-    r->line = string_value(line);
+    /* The bytes, not the field's string: a NUL in the phrase would end that. */
+    r->line = line != NULL ? line_bytes(line->ds_tvb, line->start, line->length, &r->line_len) : "";
+    if (line == NULL)
+        r->line_len = 0;
     r->method = method != NULL ? string_value(method) : NULL;
     r->tvb = m->ds_tvb;
     r->start = line != NULL ? line->start : code->start;
@@ -191,12 +207,12 @@ response_of_message(packet_info *pinfo, finfo_list_t l[F_COUNT], unsigned i, sip
 /* Undissected payloads that look like a SIP response (never requests: a
  * payload no dissector took is only ours if it starts like a status line). */
 static unsigned
-responses_in_data(packet_info *pinfo, const finfo_list_t *data, sipdiag_response_t *out)
+responses_in_data(const finfo_list_t *data, sipdiag_response_t *out)
 {
     unsigned n = 0;
     for (unsigned i = 0; i < list_len(data); i++) {
         const field_info *d = (const field_info *)g_ptr_array_index(data->arr, i);
-        if (rejected_response(pinfo, d, d->start + MAX(d->length, 0), &out[n]))
+        if (rejected_response(d, d->start + MAX(d->length, 0), &out[n]))
             n++;
     }
     return n;
@@ -264,8 +280,8 @@ sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response
     if (total > 0) {
         *out = wmem_alloc_array(pinfo->pool, sipdiag_response_t, total);
         for (unsigned i = 0; i < list_len(&l[F_SIP]); i++)
-            response_of_message(pinfo, l, i, &(*out)[n++]);
-        n += responses_in_data(pinfo, &l[F_DATA], &(*out)[n]);
+            response_of_message(l, i, &(*out)[n++]);
+        n += responses_in_data(&l[F_DATA], &(*out)[n]);
     }
     for (int f = 0; f < F_COUNT; f++)
         list_free(&l[f]);

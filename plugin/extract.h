@@ -14,7 +14,8 @@ typedef struct {
     bool is_response;
     int code;              /* sip.Status-Code, or -1 when the status line has no 3-digit code */
     bool malformed;        /* a status line the SIP dissector rejected */
-    const char *line;      /* the status line as sent (packet scope); NULL for requests */
+    const char *line;      /* the status line's bytes as sent (in the tvb; NUL bytes and all) */
+    size_t line_len;
     const char *method;    /* CSeq method of the request answered, NULL if absent */
     tvbuff_t *tvb;         /* where the message is */
     int start;             /* the status line, for byte highlighting */

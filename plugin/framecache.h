@@ -19,7 +19,8 @@ typedef struct {
     bool line_cut;                  /* ... inside its status line */
     unsigned captured;              /* bytes of the message captured, of */
     unsigned sent;                  /* the bytes the frame says were sent from its start */
-    const char *line;               /* the status line as sent */
+    const char *line;               /* the status line's bytes as sent, NUL-terminated copy */
+    size_t line_len;                /* its length (it may hold NUL bytes) */
     const char *method;             /* CSeq method, or NULL */
     sipdiag_context_t ctx;
     const char *call_id;            /* Call-ID, From, To of a failed INVITE, else NULL */

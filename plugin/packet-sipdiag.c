@@ -149,7 +149,7 @@ add_line_cut(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t
     expert_add_info_format(pinfo, ti, &ei_sipdiag_truncated,
                            "Status line cut by the capture (snaplen) after %u of %u bytes: \"%s\"; the status "
                            "code cannot be read", res->captured, res->sent,
-                           SIPDIAG_FORMAT_TEXT(pinfo->pool, res->line, strlen(res->line)));
+                           SIPDIAG_FORMAT_TEXT(pinfo->pool, res->line, res->line_len));
     add_text(tree, hf_sipdiag_severity, w, severity_name(SIPDIAG_SEV_NOTE));
 }
 
@@ -288,7 +288,7 @@ add_response(packet_info *pinfo, proto_tree *tree, const where_t *w, const sipdi
     sipdiag_status_line_t sl;
     sipdiag_diag_t d;
 
-    sipdiag_status_line_parse(res->line, strlen(res->line), &sl);
+    sipdiag_status_line_parse(res->line, res->line_len, &sl);
     sipdiag_diagnose(res->code >= 0 ? res->code : sl.code, sl.reason, sl.reason_len, &d);
     bool user = apply_user_table(&d, &sl);
 
@@ -302,7 +302,7 @@ add_response(packet_info *pinfo, proto_tree *tree, const where_t *w, const sipdi
         expert_add_info_format(pinfo, ti, &ei_sipdiag_malformed,
                                "Malformed status line \"%s\": Wireshark's SIP dissector did not decode this "
                                "message (RFC 3261 §7.2: SIP-Version SP Status-Code SP Reason-Phrase)",
-                               SIPDIAG_FORMAT_TEXT(pinfo->pool, res->line, strlen(res->line)));
+                               SIPDIAG_FORMAT_TEXT(pinfo->pool, res->line, res->line_len));
     if (d.status == SIPDIAG_CODE_INVALID)
         add_invalid(st, pinfo, ti, w, &d, &sl);
     else
@@ -328,7 +328,7 @@ effective_code(const sipdiag_response_t *m)
     sipdiag_status_line_t sl;
     if (m->code >= 0)
         return m->code;
-    sipdiag_status_line_parse(m->line, strlen(m->line), &sl);
+    sipdiag_status_line_parse(m->line, m->line_len, &sl);
     return sl.code;
 }
 
@@ -352,6 +352,18 @@ uri_of(sipdiag_span_t v)
     }
     const char *semi = v.len > 0 ? memchr(v.ptr, ';', v.len) : NULL;
     return semi != NULL ? (sipdiag_span_t){ v.ptr, (size_t)(semi - v.ptr) } : v;
+}
+
+/* A file-scope copy of len bytes plus a NUL: wmem_strndup would stop at a
+ * NUL byte inside them. */
+static const char *
+keep_bytes(const char *p, size_t len)
+{
+    char *c = (char *)wmem_alloc(wmem_file_scope(), len + 1);
+    if (len > 0)
+        memcpy(c, p, len);
+    c[len] = '\0';
+    return c;
 }
 
 /* Failed INVITEs keep who called whom, for the statistics' per-call view. */
@@ -388,7 +400,8 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
         res->line_cut = m[i].line_cut;
         res->captured = (unsigned)len;
         res->sent = (unsigned)MAX(tvb_reported_length_remaining(m[i].tvb, m[i].msg_start), 0);
-        res->line = wmem_strdup(wmem_file_scope(), m[i].line);
+        res->line = keep_bytes(m[i].line, m[i].line_len);
+        res->line_len = m[i].line_len;
         res->method = m[i].method != NULL ? wmem_strdup(wmem_file_scope(), m[i].method) : NULL;
         int code = effective_code(&m[i]);
         if (code >= SIPDIAG_CODE_MIN && code <= SIPDIAG_CODE_MAX) {
