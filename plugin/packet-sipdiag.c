@@ -402,7 +402,9 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
         res->sent = (unsigned)MAX(tvb_reported_length_remaining(m[i].tvb, m[i].msg_start), 0);
         res->line = keep_bytes(m[i].line, m[i].line_len);
         res->line_len = m[i].line_len;
-        res->method = m[i].method != NULL ? wmem_strdup(wmem_file_scope(), m[i].method) : NULL;
+        /* A response the SIP dissector rejected has no sip.CSeq.method: read its CSeq. */
+        res->method = m[i].method != NULL ? wmem_strdup(wmem_file_scope(), m[i].method)
+                    : mi.cseq_method.len > 0 ? keep_bytes(mi.cseq_method.ptr, mi.cseq_method.len) : NULL;
         int code = effective_code(&m[i]);
         if (code >= SIPDIAG_CODE_MIN && code <= SIPDIAG_CODE_MAX) {
             sipdiag_context_response(pinfo, &mi, code, &res->ctx);

@@ -135,7 +135,7 @@ expect_contains "status 20: the version token is named" "$(field $c 20 _ws.exper
     'Status line starts with "SIP/2.0486", not "SIP/2.0" and one space (RFC 3261 §7.2): the status code cannot be read'
 expect_contains "status 22: a token after one space is still the code" "$(field $c 22 _ws.expert.message)" \
     'Status code "486Busy" is not three digits (RFC 3261 §7.2)'
-todo_eq "status 24: the method of the rejected 486 is read from its CSeq" "$(field $c 24 sipdiag.method)" "INVITE"
+expect_eq "status 24: the method of the rejected 486 is read from its CSeq" "$(field $c 24 sipdiag.method)" "INVITE"
 
 # ---------------------------------------------------------------------------
 # 4. malformed-bytes: NUL and invalid UTF-8.
