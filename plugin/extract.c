@@ -241,15 +241,7 @@ frame_layers(const packet_info *pinfo, bool *has_sip, bool *has_data)
     }
 }
 
-bool
-sipdiag_extract_frame_may_have_sip(const packet_info *pinfo)
-{
-    bool has_sip, has_data;
-    frame_layers(pinfo, &has_sip, &has_data);
-    return has_sip || has_data;
-}
-
-bool
+sipdiag_extract_t
 sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out, unsigned *count)
 {
     finfo_list_t l[F_COUNT] = { { NULL, false } };
@@ -260,9 +252,9 @@ sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response
     *count = 0;
     frame_layers(pinfo, &has_sip, &has_data);
     if (!has_sip && !has_data)
-        return true;
+        return SIPDIAG_EXTRACT_NO_SIP;
     if (tree == NULL)
-        return false;
+        return SIPDIAG_EXTRACT_UNREADABLE;
 
     /* A protocol in pinfo->layers has its item in the tree, so a primed
      * lookup that finds nothing means the fields were not primed. */
@@ -286,5 +278,5 @@ sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response
     for (int f = 0; f < F_COUNT; f++)
         list_free(&l[f]);
     *count = n;
-    return readable;
+    return readable ? SIPDIAG_EXTRACT_READ : SIPDIAG_EXTRACT_UNREADABLE;
 }

@@ -32,12 +32,16 @@ void sipdiag_extract_init(void);
 /* The field ids a post-dissector must ask Wireshark to keep (caller owns). */
 GArray *sipdiag_extract_wanted_hfids(void);
 
-/* Whether the frame has a SIP message or an undissected payload (which may
- * be a status line SIP rejected); the rest of a capture ends here. */
-bool sipdiag_extract_frame_may_have_sip(const packet_info *pinfo);
+/* What sipdiag_extract_responses found out about a frame. */
+typedef enum {
+    SIPDIAG_EXTRACT_NO_SIP,       /* no SIP message and no undissected payload: most of a capture */
+    SIPDIAG_EXTRACT_UNREADABLE,   /* there may be SIP, but this tree cannot tell (no tree, or
+                                     fields neither primed nor visible) */
+    SIPDIAG_EXTRACT_READ          /* *out and *count hold the frame's messages */
+} sipdiag_extract_t;
 
-/* Fills *out (pinfo->pool) with the frame's *count messages. Returns false
- * when this tree cannot tell (no tree, or fields neither primed nor visible). */
-bool sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out, unsigned *count);
+/* Fills *out (pinfo->pool) with the frame's *count messages. */
+sipdiag_extract_t sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out,
+                                            unsigned *count);
 
 #endif /* SIPDIAG_EXTRACT_H */

@@ -212,7 +212,8 @@ add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, con
 static const char *
 fix_text(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res)
 {
-    const char *extra = pref_show_hints ? sipdiag_hints_fix(pinfo, d->code, res->headers, res->n_headers, !res->cut) : NULL;
+    const char *extra = pref_show_hints
+                        ? sipdiag_hints_fix(pinfo, d->code, res->headers, res->n_headers, !res->cut) : NULL;
     return extra != NULL ? wmem_strdup_printf(pinfo->pool, "%s %s", d->row->fix, extra) : d->row->fix;
 }
 
@@ -423,9 +424,10 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     const sipdiag_result_t *res;
     unsigned n_msgs;
 
-    if (!sipdiag_extract_frame_may_have_sip(pinfo))
-        return 0;
-    bool readable = sipdiag_extract_responses(tree, pinfo, &m, &n_msgs);
+    sipdiag_extract_t found = sipdiag_extract_responses(tree, pinfo, &m, &n_msgs);
+    if (found == SIPDIAG_EXTRACT_NO_SIP)
+        return 0;    /* nothing was cached for it on the first pass either */
+    bool readable = found == SIPDIAG_EXTRACT_READ;
 
     if (!PINFO_FD_VISITED(pinfo) && readable)
         first_pass(pinfo, m, n_msgs);
