@@ -394,15 +394,11 @@ sipdiag_header_iter(const char *msg, size_t len, size_t *pos, sipdiag_span_t *na
 }
 
 bool
-sipdiag_header_name_is(sipdiag_span_t name, const char *full, char compact)
+sipdiag_header_name_rest_is(sipdiag_span_t name, const char *full, char compact)
 {
-    if (name.len == 0)
-        return false;
-    char first = g_ascii_tolower(name.ptr[0]);
-    if (name.len == 1 && compact != 0 && first == g_ascii_tolower(compact))
-        return true;
-    /* Most names differ in their first letter: no strlen or strncasecmp then. */
-    return first == g_ascii_tolower(full[0]) && span_is(name, full);
+    if (name.len == 1 && compact != 0)
+        return sipdiag_ascii_lower(name.ptr[0]) == sipdiag_ascii_lower(compact);
+    return span_is(name, full);
 }
 
 bool

@@ -47,9 +47,28 @@ bool sipdiag_header_next(const char *msg, size_t len, const char *name, char com
  * message reads every header a caller wants. */
 bool sipdiag_header_iter(const char *msg, size_t len, size_t *pos, sipdiag_span_t *name, sipdiag_span_t *value);
 
+/* The rest of sipdiag_header_name_is, once the first letters agree. */
+bool sipdiag_header_name_rest_is(sipdiag_span_t name, const char *full, char compact);
+
+static inline char
+sipdiag_ascii_lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
+}
+
 /* Whether a header name from sipdiag_header_iter is `full` or its compact
- * form (0: none), ignoring case. */
-bool sipdiag_header_name_is(sipdiag_span_t name, const char *full, char compact);
+ * form (0: none), ignoring case. Inline because callers try it against
+ * every header of every message, and the first letter rejects nearly all. */
+static inline bool
+sipdiag_header_name_is(sipdiag_span_t name, const char *full, char compact)
+{
+    if (name.len == 0)
+        return false;
+    char first = sipdiag_ascii_lower(name.ptr[0]);
+    if (first != sipdiag_ascii_lower(full[0]) && (compact == 0 || first != sipdiag_ascii_lower(compact)))
+        return false;
+    return sipdiag_header_name_rest_is(name, full, compact);
+}
 
 /* The message body (after the first empty line), or an empty span. */
 sipdiag_span_t sipdiag_message_body(const char *msg, size_t len);

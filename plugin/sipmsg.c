@@ -22,14 +22,66 @@ is_token_end(char c)
     return c == ';' || c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>';
 }
 
+/* The value of `name` when the parameter after the ';' at v[semi] is it. */
+static bool
+param_at(sipdiag_span_t v, size_t semi, const char *name, size_t nlen, sipdiag_span_t *out)
+{
+    size_t p = semi + 1;
+    while (p < v.len && (v.ptr[p] == ' ' || v.ptr[p] == '\t'))
+        p++;
+    if (v.len - p <= nlen || g_ascii_strncasecmp(v.ptr + p, name, nlen) != 0 || v.ptr[p + nlen] != '=')
+        return false;
+    size_t s = p + nlen + 1, e = s;
+    while (e < v.len && !is_token_end(v.ptr[e]))
+        e++;
+    *out = (sipdiag_span_t){ v.ptr + s, e - s };
+    return true;
+}
+
+/* The parameter `name` among the ';'-separated parameters in v[from..len). */
+static sipdiag_span_t
+param_after(sipdiag_span_t v, size_t from, const char *name, size_t nlen)
+{
+    sipdiag_span_t out;
+    for (const char *semi = memchr(v.ptr + from, ';', v.len - from); semi != NULL;
+         semi = memchr(semi + 1, ';', v.len - (size_t)(semi + 1 - v.ptr))) {
+        if (param_at(v, (size_t)(semi - v.ptr), name, nlen, &out))
+            return out;
+    }
+    return no_span;
+}
+
+/* Where the header's own parameters may start in a value without quotes:
+ * past the one <...> URI, or 0 without one. False when the value needs the
+ * careful scan (an unclosed '<', a second URI). */
+static bool
+params_start(sipdiag_span_t v, size_t *from)
+{
+    const char *lt = memchr(v.ptr, '<', v.len);
+    *from = 0;
+    if (lt == NULL)
+        return true;
+    const char *gt = memchr(lt, '>', v.len - (size_t)(lt - v.ptr));
+    if (gt == NULL)
+        return false;
+    *from = (size_t)(gt + 1 - v.ptr);
+    return memchr(gt, '<', v.len - (size_t)(gt - v.ptr)) == NULL;
+}
+
 /* Parameters of a name-addr/Via value come after the URI's closing '>' (or,
- * without one, after the value's first ';'); quoted display names are skipped. */
+ * without one, after the value's first ';'); quoted display names are skipped.
+ * Most values have no quotes and one URI: memchr finds their parameters
+ * without looking at every byte (this runs for each From and To). */
 sipdiag_span_t
 sipdiag_header_param(sipdiag_span_t value, const char *name)
 {
-    size_t nlen = strlen(name);
+    size_t nlen = strlen(name), from;
     bool quoted = false, in_uri = false;
 
+    if (value.len == 0)
+        return no_span;
+    if (memchr(value.ptr, '"', value.len) == NULL && params_start(value, &from))
+        return param_after(value, from, name, nlen);
     for (size_t i = 0; i < value.len; i++) {
         char c = value.ptr[i];
         if (c == '"' && (i == 0 || value.ptr[i - 1] != '\\'))
@@ -40,16 +92,9 @@ sipdiag_header_param(sipdiag_span_t value, const char *name)
             in_uri = false;
         if (quoted || in_uri || c != ';')
             continue;
-        size_t p = i + 1;
-        while (p < value.len && (value.ptr[p] == ' ' || value.ptr[p] == '\t'))
-            p++;
-        if (value.len - p > nlen && g_ascii_strncasecmp(value.ptr + p, name, nlen) == 0
-                && value.ptr[p + nlen] == '=') {
-            size_t s = p + nlen + 1, e = s;
-            while (e < value.len && !is_token_end(value.ptr[e]))
-                e++;
-            return (sipdiag_span_t){ value.ptr + s, e - s };
-        }
+        sipdiag_span_t p;
+        if (param_at(value, i, name, nlen, &p))
+            return p;
     }
     return no_span;
 }
@@ -85,7 +130,7 @@ parse_cseq(sipdiag_span_t v, sipdiag_msginfo_t *out)
 }
 
 /* The headers sipdiag_msginfo_parse reads; the first of each counts. */
-enum { H_CALL_ID, H_CSEQ, H_FROM, H_TO, H_VIA, H_AUTHZ, H_PROXY_AUTHZ, H_WWW_AUTH, H_PROXY_AUTH, H_COUNT };
+enum { H_CALL_ID, H_CSEQ, H_FROM, H_TO, H_AUTHZ, H_PROXY_AUTHZ, H_WWW_AUTH, H_PROXY_AUTH, H_COUNT };
 
 static const struct {
     const char *name;
@@ -95,7 +140,6 @@ static const struct {
     [H_CSEQ]         = { "CSeq", 0 },
     [H_FROM]         = { "From", 'f' },
     [H_TO]           = { "To", 't' },
-    [H_VIA]          = { "Via", 'v' },
     [H_AUTHZ]        = { "Authorization", 0 },
     [H_PROXY_AUTHZ]  = { "Proxy-Authorization", 0 },
     [H_WWW_AUTH]     = { "WWW-Authenticate", 0 },
@@ -124,7 +168,7 @@ read_headers(const char *msg, size_t len, sipdiag_span_t *slot[H_COUNT])
 void
 sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out)
 {
-    sipdiag_span_t cseq = no_span, via = no_span;
+    sipdiag_span_t cseq = no_span;
 
     memset(out, 0, sizeof *out);
     if (msg == NULL || len == 0)
@@ -132,13 +176,14 @@ sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out)
     parse_start_line(msg, len, out);
     sipdiag_span_t *slot[H_COUNT] = {
         [H_CALL_ID] = &out->call_id, [H_CSEQ] = &cseq, [H_FROM] = &out->from, [H_TO] = &out->to,
-        [H_VIA] = &via, [H_AUTHZ] = &out->authorization, [H_PROXY_AUTHZ] = &out->proxy_authorization,
+        [H_AUTHZ] = &out->authorization, [H_PROXY_AUTHZ] = &out->proxy_authorization,
         [H_WWW_AUTH] = &out->www_authenticate, [H_PROXY_AUTH] = &out->proxy_authenticate,
     };
     read_headers(msg, len, slot);
     parse_cseq(cseq, out);
     out->from_tag = sipdiag_header_param(out->from, "tag");
     out->to_tag = sipdiag_header_param(out->to, "tag");
-    out->via_branch = sipdiag_header_param(via, "branch");
-    out->body = sipdiag_message_body(msg, len);
+    /* Only a request's body matters (the SDP offer a 488 refuses). */
+    if (!out->is_response)
+        out->body = sipdiag_message_body(msg, len);
 }

@@ -1,6 +1,6 @@
 /* sipmsg.h
  * The facts of one SIP message that tie it to its transaction and dialog
- * (Call-ID, CSeq, tags, Via branch, credentials, challenge, body), read from
+ * (Call-ID, CSeq, tags, credentials, challenge, request body), read from
  * the raw message. Plain C over hdrparse, no Wireshark headers.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -21,12 +21,11 @@ typedef struct {
     sipdiag_span_t to;            /* whole To value */
     sipdiag_span_t from_tag;
     sipdiag_span_t to_tag;        /* empty outside a dialog */
-    sipdiag_span_t via_branch;    /* of the topmost Via */
     sipdiag_span_t authorization; /* Authorization value, empty if none */
     sipdiag_span_t proxy_authorization;
     sipdiag_span_t www_authenticate;    /* challenges (responses) */
     sipdiag_span_t proxy_authenticate;
-    sipdiag_span_t body;
+    sipdiag_span_t body;          /* requests only */
 } sipdiag_msginfo_t;
 
 /* Reads the facts above from a whole SIP message (start line, headers, body). */

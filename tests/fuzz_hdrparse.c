@@ -101,6 +101,15 @@ fuzz_scalars(const char *buf, size_t len)
     fuzz_uint(buf, len);
 }
 
+/* Header parameters: the quick path and the careful one. */
+static void
+fuzz_params(const char *buf, size_t len)
+{
+    sipdiag_span_t v = { buf, len };
+    check(sipdiag_header_param(v, "tag"));
+    check(sipdiag_header_param(v, "branch"));
+}
+
 static void
 fuzz_sdp(const char *buf, size_t len)
 {
@@ -140,6 +149,8 @@ fuzz_message(const char *msg, size_t len)
     fuzz_header(msg, len, "WWW-Authenticate", 0, fuzz_auth);
     fuzz_header(msg, len, "Min-Expires", 0, fuzz_uint);
     fuzz_header(msg, len, "Contact", 'm', fuzz_scalars);
+    fuzz_header(msg, len, "Via", 'v', fuzz_params);
+    fuzz_header(msg, len, "From", 'f', fuzz_params);
     sipdiag_span_t body = sipdiag_message_body(msg, len);
     check(body);
     fuzz_sdp(body.ptr, body.len);
@@ -151,7 +162,6 @@ fuzz_message(const char *msg, size_t len)
     check(mi.call_id);
     check(mi.from_tag);
     check(mi.to_tag);
-    check(mi.via_branch);
     check(mi.body);
     sipdiag_status_line_t sl;
     if (sipdiag_status_line_parse(msg, len, &sl)) {

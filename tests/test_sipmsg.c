@@ -30,7 +30,6 @@ test_request(void)
     sipdiag_msginfo_parse(msg, strlen(msg), &m);
     g_assert_false(m.is_response);
     assert_span(m.method, "BYE");
-    assert_span(m.via_branch, "z9hG4bK-1");
     /* Tags inside the quoted display name or the URI are not the header's tag. */
     assert_span(m.from_tag, "a1");
     assert_span(m.to_tag, "b2");
@@ -41,6 +40,49 @@ test_request(void)
     g_assert_cmpuint(m.authorization.len, ==, 0);
     assert_span(m.proxy_authorization, "Digest username=\"alice\", realm=\"p\"");
     assert_span(m.body, "body");
+}
+
+/* A response's body is never needed, so it is not looked for. */
+static void
+test_response_body_skipped(void)
+{
+    static const char msg[] = "SIP/2.0 200 OK\r\nCSeq: 1 INVITE\r\n\r\nv=0\r\n";
+    sipdiag_msginfo_t m;
+    sipdiag_msginfo_parse(msg, strlen(msg), &m);
+    g_assert_true(m.is_response);
+    g_assert_null(m.body.ptr);
+}
+
+/* Header parameters, on the quick path (no quotes, one URI) and the careful
+ * one; each case is a value and the tag it holds (NULL: none). */
+static void
+test_header_param(void)
+{
+    static const struct {
+        const char *value, *name, *want;
+    } cases[] = {
+        { "<sip:bob@example.com>;tag=b2", "tag", "b2" },
+        { "sip:bob@example.com;tag=b2", "tag", "b2" },
+        { "<sip:bob@example.com;tag=uri>", "tag", NULL },
+        { "<sip:bob@example.com;tag=uri>; tag=b3;x=1", "tag", "b3" },
+        { "<sip:b>;tagx=1;TAG=b4", "tag", "b4" },
+        { "<sip:b>;tag=", "tag", "" },
+        { "<sip:b;tag=1", "tag", NULL },                          /* unclosed URI: all of it is the URI */
+        { "<sip:b>;x=<sip:c;tag=in>;tag=b5", "tag", "b5" },         /* a second <...> is skipped too */
+        { "\"A;tag=q\" <sip:a;tag=u>;tag=a1", "tag", "a1" },
+        { "\"A \\\" ;tag=q\" <sip:a>;tag=a2", "tag", "a2" },        /* escaped quote inside the name */
+        { "SIP/2.0/UDP 192.0.2.10;branch=z9hG4bK-1;rport, SIP/2.0/UDP h;branch=z0", "branch", "z9hG4bK-1" },
+        { "<sip:b>", "tag", NULL },
+        { "", "tag", NULL },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        sipdiag_span_t v = { cases[i].value, strlen(cases[i].value) };
+        sipdiag_span_t got = sipdiag_header_param(v, cases[i].name);
+        if (cases[i].want == NULL)
+            g_assert_null(got.ptr);
+        else
+            assert_span(got, cases[i].want);
+    }
 }
 
 /* Missing, empty or absurd headers leave the facts empty, never garbage. */
@@ -72,5 +114,7 @@ main(int argc, char **argv)
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/sipmsg/request", test_request);
     g_test_add_func("/sipmsg/hostile", test_hostile);
+    g_test_add_func("/sipmsg/response_body_skipped", test_response_body_skipped);
+    g_test_add_func("/sipmsg/header_param", test_header_param);
     return g_test_run();
 }
