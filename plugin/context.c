@@ -14,6 +14,9 @@
 #include "codes.h"
 #include "impact.h"
 
+/* Of a request's body, the bytes kept for its offer; SDP needs far fewer. */
+#define MAX_OFFER_BYTES 4096
+
 /* A response already seen in a transaction, to spot retransmissions. */
 typedef struct seen_response {
     struct seen_response *next;
@@ -28,7 +31,7 @@ typedef struct {
     bool in_dialog;
     const char *auth_realm;        /* realm of Authorization, "" without realm, NULL if none */
     const char *proxy_auth_realm;  /* same for Proxy-Authorization */
-    const char *offered;
+    sipdiag_span_t offer;          /* the request's body (file scope), read only if refused */
     seen_response_t *responses;
 } txn_t;
 
@@ -155,12 +158,13 @@ txn_find(const sipdiag_msginfo_t *m, sipdiag_span_t method)
     return (txn_t *)wmem_map_lookup(txns, &key);
 }
 
-/* "PCMU (0), PCMA (8), telephone-event (101)" from the request's SDP. */
+/* "PCMU (0), PCMA (8), telephone-event (101)" from the request's SDP. Built
+ * only for the few responses that refuse an offer (415, 488, 606). */
 static const char *
-offered_formats(const sipdiag_msginfo_t *m)
+offered_formats(sipdiag_span_t body)
 {
     sipdiag_sdp_format_t f[32];
-    size_t n = sipdiag_sdp_formats(m->body.ptr, m->body.len, f, G_N_ELEMENTS(f));
+    size_t n = sipdiag_sdp_formats(body.ptr, body.len, f, G_N_ELEMENTS(f));
     if (n == 0)
         return NULL;
     wmem_strbuf_t *b = wmem_strbuf_new(wmem_file_scope(), "");
@@ -220,7 +224,8 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
         t->in_dialog = m->to_tag.len > 0;
         t->auth_realm = credentials_realm(m->authorization);
         t->proxy_auth_realm = credentials_realm(m->proxy_authorization);
-        t->offered = offered_formats(m);
+        /* A copy, not the formats: most offers are never refused. */
+        t->offer = span_keep((sipdiag_span_t){ m->body.ptr, MIN(m->body.len, MAX_OFFER_BYTES) });
         wmem_map_insert(txns, key, t);
     }
     static const sipdiag_span_t invite = { "INVITE", 6 }, bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
@@ -296,7 +301,7 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
     if (t != NULL) {
         out->request_frame = t->request_frame;
         out->in_dialog = t->in_dialog;
-        out->offered = (code == 415 || code == 488 || code == 606) ? t->offered : NULL;
+        out->offered = (code == 415 || code == 488 || code == 606) ? offered_formats(t->offer) : NULL;
         if (is_retransmission(pinfo, t, m, code, &out->related_frame)) {
             out->kind = SIPDIAG_CTX_RETRANSMISSION;
             return;

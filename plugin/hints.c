@@ -19,7 +19,7 @@
 /* Header values longer than this are kept cut: no real one comes close. */
 #define MAX_VALUE_BYTES 512
 /* At most this many values of one header, and of all headers, per response. */
-#define MAX_PER_HEADER 8
+#define MAX_PER_HEADER SIPDIAG_HINTS_PER_HEADER
 #define MAX_VALUES 24
 
 typedef enum {
@@ -151,40 +151,69 @@ kept_length(sipdiag_span_t v)
     return MAX_VALUE_BYTES;
 }
 
-/* One pass over the headers (this runs for every response), matching each
- * against the few rules that apply to this code and keeping at most
- * MAX_PER_HEADER values of each; they are stored in the table's order. */
-unsigned
-sipdiag_hints_collect(const char *msg, size_t len, int code, sipdiag_header_value_t **out)
+/* The rules that apply to each code, as bit sets, worked out the first time
+ * a code is seen: the rule table is scanned once per code, not per response. */
+static uint32_t applies_to_code[SIPDIAG_CODE_MAX + 1];
+static bool applies_known[SIPDIAG_CODE_MAX + 1];
+
+static uint32_t
+rules_for(int code)
 {
-    uint8_t applies[G_N_ELEMENTS(rules)];
-    sipdiag_span_t seen[G_N_ELEMENTS(rules)][MAX_PER_HEADER];
-    unsigned count[G_N_ELEMENTS(rules)] = { 0 };
+    if (code < 0 || code > SIPDIAG_CODE_MAX)
+        return 0;
+    if (!applies_known[code]) {
+        for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
+            if (rule_applies(&rules[r], code))
+                applies_to_code[code] |= 1u << r;
+        }
+        applies_known[code] = true;
+    }
+    return applies_to_code[code];
+}
+
+void
+sipdiag_hints_begin(sipdiag_hints_collector_t *c, int code)
+{
+    G_STATIC_ASSERT(G_N_ELEMENTS(rules) == SIPDIAG_HINT_RULES && SIPDIAG_HINT_RULES <= 32);
+    uint32_t set = rules_for(code);
+    c->n_applies = 0;
+    memset(c->count, 0, sizeof c->count);
+    for (unsigned r = 0; set != 0; r++, set >>= 1) {
+        if (set & 1u)
+            c->applies[c->n_applies++] = (uint8_t)r;
+    }
+}
+
+/* Each header is matched against the few rules that apply to this code;
+ * at most MAX_PER_HEADER values of each are kept. */
+void
+sipdiag_hints_offer(sipdiag_span_t name, sipdiag_span_t value, void *collector)
+{
+    sipdiag_hints_collector_t *c = (sipdiag_hints_collector_t *)collector;
+    for (size_t i = 0; i < c->n_applies; i++) {
+        unsigned r = c->applies[i];
+        if (sipdiag_header_name_is(name, rules[r].header, rules[r].compact)) {
+            if (c->count[r] < MAX_PER_HEADER)
+                c->seen[r][c->count[r]++] = value;
+            return;
+        }
+    }
+}
+
+/* The values are stored in the table's order, copied: the message is gone
+ * on later passes. */
+unsigned
+sipdiag_hints_finish(const sipdiag_hints_collector_t *c, sipdiag_header_value_t **out)
+{
     sipdiag_header_value_t found[MAX_VALUES];
-    sipdiag_span_t name, value;
-    size_t pos = 0, n_applies = 0;
     unsigned n = 0;
 
     for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
-        if (rule_applies(&rules[r], code))
-            applies[n_applies++] = (uint8_t)r;
-    }
-    while (sipdiag_header_iter(msg, len, &pos, &name, &value)) {
-        for (size_t i = 0; i < n_applies; i++) {
-            const hint_rule_t *rule = &rules[applies[i]];
-            if (sipdiag_header_name_is(name, rule->header, rule->compact)) {
-                if (count[applies[i]] < MAX_PER_HEADER)
-                    seen[applies[i]][count[applies[i]]++] = value;
-                break;
-            }
-        }
-    }
-    for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
-        for (unsigned k = 0; k < count[r] && n < MAX_VALUES; k++, n++) {
-            size_t keep = kept_length(seen[r][k]);
+        for (unsigned k = 0; k < c->count[r] && n < MAX_VALUES; k++, n++) {
+            size_t keep = kept_length(c->seen[r][k]);
             found[n].rule = (uint8_t)r;
-            found[n].value = wmem_strndup(wmem_file_scope(), seen[r][k].ptr, keep);
-            found[n].sent_len = keep < seen[r][k].len ? (unsigned)seen[r][k].len : 0;
+            found[n].value = wmem_strndup(wmem_file_scope(), c->seen[r][k].ptr, keep);
+            found[n].sent_len = keep < c->seen[r][k].len ? (unsigned)c->seen[r][k].len : 0;
         }
     }
     *out = n > 0 ? wmem_memdup(wmem_file_scope(), found, n * sizeof found[0]) : NULL;

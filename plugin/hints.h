@@ -12,6 +12,8 @@
 #include <epan/packet.h>
 #include <epan/expert.h>
 
+#include "hdrparse.h"
+
 /* One header value kept from the first pass (the message is gone later). */
 typedef struct {
     uint8_t rule;          /* index into the hint rules */
@@ -19,9 +21,26 @@ typedef struct {
     unsigned sent_len;     /* the value's length as sent, when it was cut; else 0 */
 } sipdiag_header_value_t;
 
-/* First pass: the values of the headers that can explain a response with
- * this code, copied into file scope. Returns how many. */
-unsigned sipdiag_hints_collect(const char *msg, size_t len, int code, sipdiag_header_value_t **out);
+#define SIPDIAG_HINT_RULES 21         /* rows of the rule table in hints.c */
+#define SIPDIAG_HINTS_PER_HEADER 8    /* values kept of one header */
+
+/* The header values that can explain one response, gathered during the one
+ * pass over its headers that also reads its transaction facts. */
+typedef struct {
+    uint8_t applies[SIPDIAG_HINT_RULES];    /* the rules for this code */
+    size_t n_applies;
+    unsigned count[SIPDIAG_HINT_RULES];
+    sipdiag_span_t seen[SIPDIAG_HINT_RULES][SIPDIAG_HINTS_PER_HEADER];    /* spans into the message */
+} sipdiag_hints_collector_t;
+
+/* First pass: get ready for a response with this code. */
+void sipdiag_hints_begin(sipdiag_hints_collector_t *c, int code);
+
+/* Offers one header of the message (a sipdiag_header_visit_t). */
+void sipdiag_hints_offer(sipdiag_span_t name, sipdiag_span_t value, void *collector);
+
+/* The values gathered, copied into file scope. Returns how many. */
+unsigned sipdiag_hints_finish(const sipdiag_hints_collector_t *c, sipdiag_header_value_t **out);
 
 /* The sentences the headers add to the suggested fix, or NULL (pinfo->pool).
  * `complete`: every header was captured, so a missing one is really absent. */

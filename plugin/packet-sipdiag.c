@@ -376,6 +376,39 @@ keep_call_identity(sipdiag_result_t *res, const sipdiag_msginfo_t *mi)
     res->to = identity_text(uri_of(mi->to));
 }
 
+/* First pass, one response: its context and its explaining headers, kept in *res. */
+static void
+first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_result_t *res)
+{
+    size_t len;
+    const char *raw = message_bytes(m, &len);
+    int code = effective_code(m);
+    bool diagnosable = code >= SIPDIAG_CODE_MIN && code <= SIPDIAG_CODE_MAX;
+    sipdiag_hints_collector_t hints;
+    sipdiag_msginfo_t mi;
+
+    sipdiag_hints_begin(&hints, code);
+    /* One walk of the headers reads both the transaction facts and the hints. */
+    sipdiag_msginfo_parse_visit(raw, len, &mi, diagnosable ? sipdiag_hints_offer : NULL, &hints);
+    res->code = m->code;
+    res->malformed = m->malformed;
+    res->cut = m->cut;
+    res->line_cut = m->line_cut;
+    res->captured = (unsigned)len;
+    res->sent = (unsigned)MAX(tvb_reported_length_remaining(m->tvb, m->msg_start), 0);
+    res->line = keep_bytes(m->line, m->line_len);
+    res->line_len = m->line_len;
+    /* A response the SIP dissector rejected has no sip.CSeq.method: read its CSeq. */
+    res->method = m->method != NULL ? wmem_strdup(wmem_file_scope(), m->method)
+                : mi.cseq_method.len > 0 ? keep_bytes(mi.cseq_method.ptr, mi.cseq_method.len) : NULL;
+    if (diagnosable) {
+        sipdiag_context_response(pinfo, &mi, code, &res->ctx);
+        res->n_headers = sipdiag_hints_finish(&hints, &res->headers);
+    }
+    if (code >= 300 && res->method != NULL && strcmp(res->method, "INVITE") == 0)
+        keep_call_identity(res, &mi);
+}
+
 /* First pass: feed requests to the transaction state, and decide each
  * response's context and keep its explaining headers. */
 static void
@@ -387,33 +420,15 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
     sipdiag_result_t *res = responses > 0 ? sipdiag_framecache_new(pinfo, responses) : NULL;
 
     for (unsigned i = 0; i < n; i++) {
-        size_t len;
-        const char *raw = message_bytes(&m[i], &len);
-        sipdiag_msginfo_t mi;
-        sipdiag_msginfo_parse(raw, len, &mi);
-        if (!m[i].is_response) {
+        if (m[i].is_response) {
+            first_pass_response(pinfo, &m[i], res++);
+        } else {
+            size_t len;
+            const char *raw = message_bytes(&m[i], &len);
+            sipdiag_msginfo_t mi;
+            sipdiag_msginfo_parse(raw, len, &mi);
             sipdiag_context_request(pinfo, &mi);
-            continue;
         }
-        res->code = m[i].code;
-        res->malformed = m[i].malformed;
-        res->cut = m[i].cut;
-        res->line_cut = m[i].line_cut;
-        res->captured = (unsigned)len;
-        res->sent = (unsigned)MAX(tvb_reported_length_remaining(m[i].tvb, m[i].msg_start), 0);
-        res->line = keep_bytes(m[i].line, m[i].line_len);
-        res->line_len = m[i].line_len;
-        /* A response the SIP dissector rejected has no sip.CSeq.method: read its CSeq. */
-        res->method = m[i].method != NULL ? wmem_strdup(wmem_file_scope(), m[i].method)
-                    : mi.cseq_method.len > 0 ? keep_bytes(mi.cseq_method.ptr, mi.cseq_method.len) : NULL;
-        int code = effective_code(&m[i]);
-        if (code >= SIPDIAG_CODE_MIN && code <= SIPDIAG_CODE_MAX) {
-            sipdiag_context_response(pinfo, &mi, code, &res->ctx);
-            res->n_headers = sipdiag_hints_collect(raw, len, code, &res->headers);
-        }
-        if (code >= 300 && res->method != NULL && strcmp(res->method, "INVITE") == 0)
-            keep_call_identity(res, &mi);
-        res++;
     }
 }
 

@@ -51,18 +51,42 @@ param_after(sipdiag_span_t v, size_t from, const char *name, size_t nlen)
     return no_span;
 }
 
-/* Where the header's own parameters may start in a value without quotes:
- * past the one <...> URI, or 0 without one. False when the value needs the
- * careful scan (an unclosed '<', a second URI). */
+/* Past a quoted display name at the start of v ("Alice" <sip:...>), or 0
+ * when there is none; false for an unterminated one. */
+static bool
+skip_display_name(sipdiag_span_t v, size_t *from)
+{
+    *from = 0;
+    if (v.ptr[0] != '"')
+        return true;
+    for (const char *q = memchr(v.ptr + 1, '"', v.len - 1); q != NULL;
+         q = memchr(q + 1, '"', v.len - (size_t)(q + 1 - v.ptr))) {
+        if (q[-1] != '\\') {
+            *from = (size_t)(q + 1 - v.ptr);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Where the header's own parameters may start: past a leading quoted display
+ * name and the one <...> URI. False when the value needs the careful scan
+ * (an unclosed quote or '<', a second URI, a quote elsewhere, a ';' before
+ * the URI). */
 static bool
 params_start(sipdiag_span_t v, size_t *from)
 {
-    const char *lt = memchr(v.ptr, '<', v.len);
-    *from = 0;
+    if (!skip_display_name(v, from))
+        return false;
+    const char *rest = v.ptr + *from;
+    size_t rest_len = v.len - *from;
+    if (memchr(rest, '"', rest_len) != NULL)
+        return false;
+    const char *lt = memchr(rest, '<', rest_len);
     if (lt == NULL)
         return true;
     const char *gt = memchr(lt, '>', v.len - (size_t)(lt - v.ptr));
-    if (gt == NULL)
+    if (gt == NULL || memchr(rest, ';', (size_t)(lt - rest)) != NULL)
         return false;
     *from = (size_t)(gt + 1 - v.ptr);
     return memchr(gt, '<', v.len - (size_t)(gt - v.ptr)) == NULL;
@@ -70,8 +94,8 @@ params_start(sipdiag_span_t v, size_t *from)
 
 /* Parameters of a name-addr/Via value come after the URI's closing '>' (or,
  * without one, after the value's first ';'); quoted display names are skipped.
- * Most values have no quotes and one URI: memchr finds their parameters
- * without looking at every byte (this runs for each From and To). */
+ * Most values have at most a quoted name and one URI: memchr finds their
+ * parameters without looking at every byte (this runs for each From and To). */
 sipdiag_span_t
 sipdiag_header_param(sipdiag_span_t value, const char *name)
 {
@@ -80,7 +104,7 @@ sipdiag_header_param(sipdiag_span_t value, const char *name)
 
     if (value.len == 0)
         return no_span;
-    if (memchr(value.ptr, '"', value.len) == NULL && params_start(value, &from))
+    if (params_start(value, &from))
         return param_after(value, from, name, nlen);
     for (size_t i = 0; i < value.len; i++) {
         char c = value.ptr[i];
@@ -146,27 +170,60 @@ static const struct {
     [H_PROXY_AUTH]   = { "Proxy-Authenticate", 0 },
 };
 
+/* The wanted headers by the first letter of their name (either case, full
+ * or compact form), as bit sets: most headers of a message (Via, Contact,
+ * Max-Forwards, ...) are passed over after one lookup. Built from wanted[]. */
+static uint16_t wanted_by_letter[256];
+static size_t wanted_len[H_COUNT];
+
+static void
+index_wanted(void)
+{
+    static bool done;
+    G_STATIC_ASSERT(H_COUNT <= 16);
+    if (done)
+        return;
+    for (int h = 0; h < H_COUNT; h++) {
+        const char lead[] = { wanted[h].name[0], wanted[h].compact };
+        wanted_len[h] = strlen(wanted[h].name);
+        for (size_t k = 0; k < sizeof lead; k++) {
+            if (lead[k] == 0)
+                continue;
+            wanted_by_letter[(guchar)g_ascii_tolower(lead[k])] |= (uint16_t)(1u << h);
+            wanted_by_letter[(guchar)g_ascii_toupper(lead[k])] |= (uint16_t)(1u << h);
+        }
+    }
+    done = true;
+}
+
 /* One pass over the headers, not one per header wanted: this runs for
  * every SIP message of a capture. */
 static void
-read_headers(const char *msg, size_t len, sipdiag_span_t *slot[H_COUNT])
+read_headers(const char *msg, size_t len, sipdiag_span_t *slot[H_COUNT], sipdiag_header_visit_t visit, void *ctx)
 {
     size_t pos = 0;
     sipdiag_span_t name, value;
 
+    index_wanted();
     while (sipdiag_header_iter(msg, len, &pos, &name, &value)) {
-        for (int h = 0; h < H_COUNT; h++) {
-            if (sipdiag_header_name_is(name, wanted[h].name, wanted[h].compact)) {
+        unsigned candidates = name.len > 0 ? wanted_by_letter[(guchar)name.ptr[0]] : 0;
+        for (int h = 0; candidates != 0; h++, candidates >>= 1) {
+            /* The length rules out Contact and Content-* before any compare. */
+            if ((candidates & 1u) && (name.len == wanted_len[h] || name.len == 1)
+                    && sipdiag_header_name_rest_is(name, wanted[h].name, wanted[h].compact)) {
                 if (slot[h]->ptr == NULL)
                     *slot[h] = value;
                 break;
             }
         }
+        if (visit != NULL)
+            visit(name, value, ctx);
     }
 }
 
 void
-sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out)
+sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
+                            sipdiag_header_visit_t visit, void *ctx)
 {
     sipdiag_span_t cseq = no_span;
 
@@ -179,11 +236,17 @@ sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out)
         [H_AUTHZ] = &out->authorization, [H_PROXY_AUTHZ] = &out->proxy_authorization,
         [H_WWW_AUTH] = &out->www_authenticate, [H_PROXY_AUTH] = &out->proxy_authenticate,
     };
-    read_headers(msg, len, slot);
+    read_headers(msg, len, slot, visit, ctx);
     parse_cseq(cseq, out);
     out->from_tag = sipdiag_header_param(out->from, "tag");
     out->to_tag = sipdiag_header_param(out->to, "tag");
     /* Only a request's body matters (the SDP offer a 488 refuses). */
     if (!out->is_response)
         out->body = sipdiag_message_body(msg, len);
+}
+
+void
+sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out)
+{
+    sipdiag_msginfo_parse_visit(msg, len, out, NULL, NULL);
 }

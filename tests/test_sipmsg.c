@@ -72,6 +72,9 @@ test_header_param(void)
         { "\"A;tag=q\" <sip:a;tag=u>;tag=a1", "tag", "a1" },
         { "\"A \\\" ;tag=q\" <sip:a>;tag=a2", "tag", "a2" },        /* escaped quote inside the name */
         { "SIP/2.0/UDP 192.0.2.10;branch=z9hG4bK-1;rport, SIP/2.0/UDP h;branch=z0", "branch", "z9hG4bK-1" },
+        { "\"unterminated <sip:a>;tag=x", "tag", NULL },
+        { "Alice;tag=n <sip:a>;tag=a3", "tag", "n" },              /* no quotes: the first ';' counts */
+        { "\"A\" <sip:a>;x=\"q;tag=no\";tag=a4", "tag", "a4" },
         { "<sip:b>", "tag", NULL },
         { "", "tag", NULL },
     };
