@@ -18,6 +18,7 @@
 #   auth.pcap           + auth.tsv            rejected credentials, stale nonce, normal challenge
 #   dialog.pcap         + dialog.tsv          CANCEL, BYE race, lost dialog, glare, timeouts, retransmissions
 #   sdp-offer.pcap      + sdp-offer.tsv       responses that refuse an SDP offer
+#   expiry.pcap         + expiry.tsv          a long-ringing INVITE, a response after its transaction ended
 #
 # Addresses (RFC 5737): 192.0.2.10 caller (UAC), 192.0.2.20 callee (UAS,
 # registrar, redirect server, message relay), 192.0.2.30 proxy (the
@@ -788,6 +789,29 @@ resp s3.606 s3.inv "606 Not Acceptable" "606 with Warning 305: none of the offer
 ack_non2xx s3.ack s3.inv s3.606 "ACK of the 606 (same branch as the INVITE); not a response"
 cap_end
 
+# ===========================================================================
+# 6. expiry.pcap: how long a transaction is remembered (RFC 3261 timers, in
+# capture time): an INVITE rings for 5 minutes and keeps its request; its
+# final response, sent again 100 s after the ACK, belongs to a transaction
+# that ended long before (Timer H: 32 s).
+
+cap_begin expiry
+
+at 0
+call "ctx-exp-a@$CALLER_IP" a-exp-a b-exp-a
+offer 401
+req x.inv "A>B" "INVITE sip:bob@example.com" 1 z9hG4bK-exp-a1 "INVITE that rings for 5 minutes" ct=application/sdp body=OFFER
+pause 10
+resp x.180 x.inv "180 Ringing" "180 Ringing"
+pause 300000
+resp x.480 x.inv "480 Temporarily Unavailable" "480 after 5 minutes of ringing (the callee's no-answer timer): still the INVITE's answer"
+pause 10
+ack_non2xx x.ack x.inv x.480 "ACK of the 480 (same branch as the INVITE); not a response"
+pause 100000
+resend x.480late x.480 "the same 480 again, 100 s after the ACK: its transaction ended long ago (Timer H), so it is a stray, not a retransmission" \
+    ws_rr=@x.ack ws_resend=1
+cap_end
+
 # ---------------------------------------------------------------------------
 # Cross-check with real tshark: every frame must dissect as the manifest says.
 
@@ -798,7 +822,7 @@ if ! command -v tshark >/dev/null; then
 fi
 
 fail=0
-for cap in hints reason-warning auth dialog sdp-offer; do
+for cap in hints reason-warning auth dialog sdp-offer expiry; do
     f="$here/$cap.pcap"
     tshark -n -r "$f" -T fields -E occurrence=a -E aggregator=, \
         -e frame.number -e sip.Method -e sip.Status-Code -e sip.CSeq.method -e sip.response-request \

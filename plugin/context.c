@@ -1,8 +1,8 @@
 /* context.c
- * Transactions (Call-ID, CSeq number, CSeq method) and calls (Call-ID) seen
- * on the first pass, and what they say about each response: the request it
- * answers, a CANCEL before a 487, a crossing BYE before a 481, credentials
- * before a second challenge, a retransmission.
+ * What the transactions and calls seen on the first pass (txnstate.c) say
+ * about each response: the request it answers, a CANCEL before a 487, a
+ * crossing BYE before a 481, credentials before a second challenge, a
+ * retransmission.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -13,37 +13,10 @@
 
 #include "codes.h"
 #include "impact.h"
+#include "txnstate.h"
 
 /* Of a request's body, the bytes kept for its offer; SDP needs far fewer. */
 #define MAX_OFFER_BYTES 4096
-
-/* A response already seen in a transaction, to spot retransmissions. */
-typedef struct seen_response {
-    struct seen_response *next;
-    int code;
-    uint32_t frame;
-    const char *to_tag;
-} seen_response_t;
-
-typedef struct {
-    uint32_t request_frame;
-    uint32_t cancel_frame;
-    bool in_dialog;
-    const char *auth_realm;        /* realm of Authorization, "" without realm, NULL if none */
-    const char *proxy_auth_realm;  /* same for Proxy-Authorization */
-    sipdiag_span_t offer;          /* the request's body (file scope), read only if refused */
-    seen_response_t *responses;
-} txn_t;
-
-/* The BYEs of a call, by the From tag of the side that sent them. */
-typedef struct bye {
-    struct bye *next;
-    const char *from_tag;
-    uint32_t frame;
-} bye_t;
-
-static wmem_map_t *txns;
-static wmem_map_t *calls;
 
 static int hf_sipdiag_request_frame = -1;
 static int hf_sipdiag_context = -1;
@@ -101,61 +74,10 @@ static const struct {
         "The same response (transaction, code and To tag) was seen before; it is counted once." },
 };
 
-/* Call-ID, CSeq number and CSeq method identify a transaction (RFC 3261 §17.2.3
- * would add the Via branch; captures often hold only one hop, so this is enough).
- * The key points into the message for a lookup (nothing is allocated for it)
- * and into file-scope copies once stored. */
-typedef struct {
-    sipdiag_span_t call_id;
-    uint32_t cseq;
-    sipdiag_span_t method;
-} txn_key_t;
-
-static guint
-txn_hash(gconstpointer k)
-{
-    const txn_key_t *t = (const txn_key_t *)k;
-    guint h = t->cseq;
-    for (size_t i = 0; i < t->call_id.len; i++)
-        h = h * 31 + (guchar)t->call_id.ptr[i];
-    for (size_t i = 0; i < t->method.len; i++)
-        h = h * 31 + (guchar)t->method.ptr[i];
-    return h;
-}
-
-static gboolean
-txn_equal(gconstpointer a, gconstpointer b)
-{
-    const txn_key_t *x = (const txn_key_t *)a, *y = (const txn_key_t *)b;
-    return x->cseq == y->cseq && sipdiag_span_equal(x->call_id, y->call_id) && sipdiag_span_equal(x->method, y->method);
-}
-
 void
 sipdiag_context_init(void)
 {
-    txns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), txn_hash, txn_equal);
-    calls = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
-}
-
-static char *
-span_dup(wmem_allocator_t *scope, sipdiag_span_t s)
-{
-    return wmem_strndup(scope, s.ptr != NULL ? s.ptr : "", s.len);
-}
-
-static sipdiag_span_t
-span_keep(sipdiag_span_t s)
-{
-    return (sipdiag_span_t){ s.len > 0 ? wmem_memdup(wmem_file_scope(), s.ptr, s.len) : NULL, s.len };
-}
-
-static txn_t *
-txn_find(const sipdiag_msginfo_t *m, sipdiag_span_t method)
-{
-    if (!m->has_cseq || m->call_id.len == 0)
-        return NULL;
-    txn_key_t key = { m->call_id, m->cseq, method };
-    return (txn_t *)wmem_map_lookup(txns, &key);
+    sipdiag_txnstate_init();
 }
 
 /* "PCMU (0), PCMA (8), telephone-event (101)" from the request's SDP. Built
@@ -185,29 +107,15 @@ offered_formats(sipdiag_span_t body)
     return wmem_strbuf_finalize(b);
 }
 
-/* The realm of credentials: "" when they name none, NULL without credentials. */
-static const char *
-credentials_realm(sipdiag_span_t value)
+/* Keeps whether the request carried credentials, and their realm (empty
+ * when they name none or do not parse). */
+static void
+keep_credentials(sipdiag_span_t value, bool *has, sipdiag_span_t *realm)
 {
     sipdiag_auth_t a;
-    if (value.len == 0)
-        return NULL;
-    if (sipdiag_parse_auth(value.ptr, value.len, &a) != SIPDIAG_PARSE_OK)
-        return "";
-    return span_dup(wmem_file_scope(), a.realm);
-}
-
-static void
-remember_bye(packet_info *pinfo, const sipdiag_msginfo_t *m)
-{
-    char *call_id = span_dup(pinfo->pool, m->call_id);
-    bye_t *byes = (bye_t *)wmem_map_lookup(calls, call_id);
-    bye_t *b = wmem_new(wmem_file_scope(), bye_t);
-    b->from_tag = span_dup(wmem_file_scope(), m->from_tag);
-    b->frame = pinfo->num;
-    b->next = byes;
-    /* Replacing a value keeps the map's own key; only a new key must outlive the packet. */
-    wmem_map_insert(calls, byes != NULL ? call_id : wmem_strdup(wmem_file_scope(), call_id), b);
+    *has = value.len > 0;
+    if (*has && sipdiag_parse_auth(value.ptr, value.len, &a) == SIPDIAG_PARSE_OK)
+        sipdiag_txn_keep(realm, a.realm);
 }
 
 void
@@ -215,94 +123,58 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
 {
     if (!m->has_cseq || m->call_id.len == 0)
         return;
-    txn_t *t = txn_find(m, m->cseq_method);
+    sipdiag_txn_t *t = sipdiag_txn_find(m, m->cseq_method);
     if (t == NULL) {   /* a retransmitted request keeps its first frame */
-        txn_key_t *key = wmem_new(wmem_file_scope(), txn_key_t);
-        *key = (txn_key_t){ span_keep(m->call_id), m->cseq, span_keep(m->cseq_method) };
-        t = wmem_new0(wmem_file_scope(), txn_t);
-        t->request_frame = pinfo->num;
+        t = sipdiag_txn_add(pinfo, m);
         t->in_dialog = m->to_tag.len > 0;
-        t->auth_realm = credentials_realm(m->authorization);
-        t->proxy_auth_realm = credentials_realm(m->proxy_authorization);
+        keep_credentials(m->authorization, &t->has_auth, &t->auth_realm);
+        keep_credentials(m->proxy_authorization, &t->has_proxy_auth, &t->proxy_auth_realm);
         /* A copy, not the formats: most offers are never refused. */
-        t->offer = span_keep((sipdiag_span_t){ m->body.ptr, MIN(m->body.len, MAX_OFFER_BYTES) });
-        wmem_map_insert(txns, key, t);
+        sipdiag_txn_keep(&t->offer, (sipdiag_span_t){ m->body.ptr, MIN(m->body.len, MAX_OFFER_BYTES) });
     }
     static const sipdiag_span_t invite = { "INVITE", 6 }, bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
     if (sipdiag_span_equal(m->cseq_method, cancel)) {
-        txn_t *inv = txn_find(m, invite);
+        sipdiag_txn_t *inv = sipdiag_txn_find(m, invite);
         if (inv != NULL && inv->cancel_frame == 0)
             inv->cancel_frame = pinfo->num;
     } else if (sipdiag_span_equal(m->cseq_method, bye) && t->request_frame == pinfo->num) {
-        remember_bye(pinfo, m);
+        sipdiag_call_bye(pinfo, m);
     }
-}
-
-/* Was this response (code and To tag) seen before in the transaction? */
-static bool
-is_retransmission(packet_info *pinfo, txn_t *t, const sipdiag_msginfo_t *m, int code, uint32_t *original)
-{
-    for (const seen_response_t *s = t->responses; s != NULL; s = s->next) {
-        if (s->code == code && s->frame != pinfo->num && strlen(s->to_tag) == m->to_tag.len
-                && memcmp(s->to_tag, m->to_tag.ptr != NULL ? m->to_tag.ptr : "", m->to_tag.len) == 0) {
-            *original = s->frame;
-            return true;
-        }
-    }
-    seen_response_t *n = wmem_new(wmem_file_scope(), seen_response_t);
-    n->code = code;
-    n->frame = pinfo->num;
-    n->to_tag = span_dup(wmem_file_scope(), m->to_tag);
-    n->next = t->responses;
-    t->responses = n;
-    return false;
 }
 
 /* 401 answers Authorization, 407 Proxy-Authorization (RFC 3261 §22.2, §22.3). */
 static void
-challenge_context(const txn_t *t, const sipdiag_msginfo_t *m, int code, sipdiag_context_t *out)
+challenge_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code, sipdiag_context_t *out)
 {
     sipdiag_span_t challenge = code == 401 ? m->www_authenticate : m->proxy_authenticate;
-    const char *sent = t == NULL ? NULL : code == 401 ? t->auth_realm : t->proxy_auth_realm;
+    bool sent = t != NULL && (code == 401 ? t->has_auth : t->has_proxy_auth);
+    sipdiag_span_t realm = t == NULL ? (sipdiag_span_t){ NULL, 0 } : code == 401 ? t->auth_realm : t->proxy_auth_realm;
     sipdiag_auth_t a;
     bool parsed = sipdiag_parse_auth(challenge.ptr, challenge.len, &a) == SIPDIAG_PARSE_OK;
 
     if (parsed && a.stale) {
         out->kind = SIPDIAG_CTX_STALE_NONCE;
-    } else if (sent != NULL && (!parsed || a.realm.len == 0 || *sent == '\0'
-               || (strlen(sent) == a.realm.len && memcmp(sent, a.realm.ptr, a.realm.len) == 0))) {
+    } else if (sent && (!parsed || a.realm.len == 0 || realm.len == 0 || sipdiag_span_equal(realm, a.realm))) {
         out->kind = SIPDIAG_CTX_CREDENTIALS_REJECTED;
-        out->realm = sent;
+        /* A copy: the transaction, and its realm, go before the results do. */
+        out->realm = wmem_strndup(wmem_file_scope(), realm.ptr != NULL ? realm.ptr : "", realm.len);
     } else {
         out->kind = SIPDIAG_CTX_CHALLENGE;
     }
-}
-
-/* 481 to BYE or CANCEL: did the other side (another From tag) send BYE first? */
-static uint32_t
-crossing_bye(packet_info *pinfo, const sipdiag_msginfo_t *m)
-{
-    const bye_t *b = (const bye_t *)wmem_map_lookup(calls, span_dup(pinfo->pool, m->call_id));
-    for (; b != NULL; b = b->next) {
-        if (strlen(b->from_tag) != m->from_tag.len
-                || memcmp(b->from_tag, m->from_tag.ptr != NULL ? m->from_tag.ptr : "", m->from_tag.len) != 0)
-            return b->frame;
-    }
-    return 0;
 }
 
 void
 sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_context_t *out)
 {
     static const sipdiag_span_t bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
-    txn_t *t = txn_find(m, m->cseq_method);
+    sipdiag_txn_t *t = sipdiag_txn_find(m, m->cseq_method);
 
     memset(out, 0, sizeof *out);
     if (t != NULL) {
         out->request_frame = t->request_frame;
         out->in_dialog = t->in_dialog;
         out->offered = (code == 415 || code == 488 || code == 606) ? offered_formats(t->offer) : NULL;
-        if (is_retransmission(pinfo, t, m, code, &out->related_frame)) {
+        if (sipdiag_txn_response(pinfo, t, m, code, &out->related_frame)) {
             out->kind = SIPDIAG_CTX_RETRANSMISSION;
             return;
         }
@@ -314,7 +186,7 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
         out->related_frame = t != NULL ? t->cancel_frame : 0;
     } else if (code == 481) {
         bool ending = sipdiag_span_equal(m->cseq_method, bye) || sipdiag_span_equal(m->cseq_method, cancel);
-        out->related_frame = ending ? crossing_bye(pinfo, m) : 0;
+        out->related_frame = ending ? sipdiag_call_crossing_bye(m) : 0;
         out->kind = out->related_frame != 0 ? SIPDIAG_CTX_BYE_RACE : SIPDIAG_CTX_LOST_STATE;
     } else if (code == 491) {
         out->kind = SIPDIAG_CTX_GLARE;

@@ -18,6 +18,7 @@
 #include "hints.h"
 #include "sipmsg.h"
 #include "stats.h"
+#include "txnstate.h"
 #include "usercodes.h"
 
 static int proto_sipdiag = -1;
@@ -419,6 +420,7 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
         responses += m[i].is_response;
     sipdiag_result_t *res = responses > 0 ? sipdiag_framecache_new(pinfo, responses) : NULL;
 
+    sipdiag_txnstate_expire(pinfo);
     for (unsigned i = 0; i < n; i++) {
         if (m[i].is_response) {
             first_pass_response(pinfo, &m[i], res++);

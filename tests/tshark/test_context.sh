@@ -34,6 +34,13 @@ expect_contains "the 486 counts once in the expert summary" "$summary" \
     "           1   Response            SIPDIAG  486 Busy Here: callee is on another call"
 expect_contains "its retransmissions count as such" "$summary" "           2   Response            SIPDIAG  486 Busy Here: retransmission, counted once (frame 43)"
 
+# captures/expiry.tsv: the INVITE rings 300 s (under the 600 s an unanswered
+# INVITE is kept), so its 480 has request frame 1; the same 480 100 s after
+# the ACK comes 64 s past the transaction's end: no request, no retransmission.
+x=$(cap expiry.pcap)
+expect_eq "expiry: a long ring keeps its INVITE, a late stray 480 is on its own" "$(failures "$x")" "3:480:note:1: 5:480:note::"
+expect_eq "expiry: the stray is not called a retransmission" "$(frames "$x" sipdiag.retransmission)" ""
+
 expect_eq "auth: challenge, rejected credentials, stale nonce, challenge" "$(failures "$a")" \
     "2:401:chat:1: 4:401:warning:3: 6:407:note:5: 9:407:chat:8:"
 expect_eq "credentials rejected for the same realm" "$(frames "$a" sipdiag.expert.credentials_rejected)" "4"
