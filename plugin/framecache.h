@@ -33,10 +33,13 @@ typedef struct {
 /* Creates the map; call once at registration (it empties itself per file). */
 void sipdiag_framecache_init(void);
 
-/* n results for this frame, to fill in; stored under the frame number. */
-sipdiag_result_t *sipdiag_framecache_new(packet_info *pinfo, unsigned n);
+/* Stores this frame's n results under its frame number. What every response
+ * has (code, method, context) is kept in a few bytes; the rest (an unusual
+ * status line, hints, a failed call's identity) only where there is any. */
+void sipdiag_framecache_store(packet_info *pinfo, const sipdiag_result_t *results, unsigned n);
 
-/* The results stored for this frame; returns how many (0 if none). */
+/* The results stored for this frame, rebuilt in pinfo->pool; returns how
+ * many (0 if none). */
 unsigned sipdiag_framecache_lookup(packet_info *pinfo, const sipdiag_result_t **out);
 
 #endif /* SIPDIAG_FRAMECACHE_H */

@@ -356,18 +356,6 @@ uri_of(sipdiag_span_t v)
     return semi != NULL ? (sipdiag_span_t){ v.ptr, (size_t)(semi - v.ptr) } : v;
 }
 
-/* A file-scope copy of len bytes plus a NUL: wmem_strndup would stop at a
- * NUL byte inside them. */
-static const char *
-keep_bytes(const char *p, size_t len)
-{
-    char *c = (char *)wmem_alloc(wmem_file_scope(), len + 1);
-    if (len > 0)
-        memcpy(c, p, len);
-    c[len] = '\0';
-    return c;
-}
-
 /* Failed INVITEs keep who called whom, for the statistics' per-call view. */
 static void
 keep_call_identity(sipdiag_result_t *res, const sipdiag_msginfo_t *mi)
@@ -397,11 +385,11 @@ first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_res
     res->line_cut = m->line_cut;
     res->captured = (unsigned)len;
     res->sent = (unsigned)MAX(tvb_reported_length_remaining(m->tvb, m->msg_start), 0);
-    res->line = keep_bytes(m->line, m->line_len);
+    res->line = m->line;    /* the cache keeps what must outlive the frame */
     res->line_len = m->line_len;
     /* A response the SIP dissector rejected has no sip.CSeq.method: read its CSeq. */
-    res->method = m->method != NULL ? wmem_strdup(wmem_file_scope(), m->method)
-                : mi.cseq_method.len > 0 ? keep_bytes(mi.cseq_method.ptr, mi.cseq_method.len) : NULL;
+    res->method = m->method != NULL ? m->method
+                : mi.cseq_method.len > 0 ? wmem_strndup(pinfo->pool, mi.cseq_method.ptr, mi.cseq_method.len) : NULL;
     if (diagnosable) {
         sipdiag_context_response(pinfo, &mi, code, &res->ctx);
         res->n_headers = sipdiag_hints_finish(&hints, &res->headers);
@@ -418,12 +406,13 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
     unsigned responses = 0;
     for (unsigned i = 0; i < n; i++)
         responses += m[i].is_response;
-    sipdiag_result_t *res = responses > 0 ? sipdiag_framecache_new(pinfo, responses) : NULL;
+    sipdiag_result_t *res = responses > 0 ? wmem_alloc0_array(pinfo->pool, sipdiag_result_t, responses) : NULL;
+    unsigned r = 0;
 
     sipdiag_txnstate_expire(pinfo);
     for (unsigned i = 0; i < n; i++) {
         if (m[i].is_response) {
-            first_pass_response(pinfo, &m[i], res++);
+            first_pass_response(pinfo, &m[i], &res[r++]);
         } else {
             size_t len;
             const char *raw = message_bytes(&m[i], &len);
@@ -432,6 +421,8 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
             sipdiag_context_request(pinfo, &mi);
         }
     }
+    if (responses > 0)
+        sipdiag_framecache_store(pinfo, res, responses);
 }
 
 static int

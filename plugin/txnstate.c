@@ -15,12 +15,13 @@
 
 /* How long state is kept, in seconds of capture time (RFC 3261 §17). After
  * the final response, retransmissions of it and the ACK stop within 64*T1
- * (32 s; Timers H, J); twice that allows for clock skew between capture
- * points. A non-INVITE transaction without a final response has timed out
- * after Timer F (64*T1). An INVITE may ring much longer: a proxy's Timer C
- * is "greater than 3 minutes"; ten minutes covers any real ringing. A BYE
- * is kept as long as a late 481 to the other side's BYE may come. */
-#define KEEP_AFTER_FINAL 64
+ * (32 s; Timers H, J), and the sweep adds up to SWEEP_INTERVAL more. A
+ * non-INVITE transaction without a final response has timed out after
+ * Timer F (64*T1); twice that is kept. An INVITE may ring much longer: a
+ * proxy's Timer C is "greater than 3 minutes"; ten minutes covers any real
+ * ringing. A BYE is kept as long as a late 481 to the other side's BYE may
+ * come. */
+#define KEEP_AFTER_FINAL 32
 #define KEEP_NON_INVITE 64
 #define KEEP_INVITE 600
 #define KEEP_BYE 64
@@ -236,8 +237,12 @@ sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_m
     n->to_tag = span_keep(m->to_tag);
     n->next = t->responses;
     t->responses = n;
-    if (code >= 200 && t->finished == 0)
+    if (code >= 200 && t->finished == 0) {
         t->finished = pinfo->abs_ts.secs;
+        /* The final response has had its say on the offer (a 488 read it first). */
+        span_free(t->offer);
+        t->offer = (sipdiag_span_t){ NULL, 0 };
+    }
     return false;
 }
 

@@ -36,7 +36,8 @@ expect_contains "its retransmissions count as such" "$summary" "           2   R
 
 # captures/expiry.tsv: the INVITE rings 300 s (under the 600 s an unanswered
 # INVITE is kept), so its 480 has request frame 1; the same 480 100 s after
-# the ACK comes 64 s past the transaction's end: no request, no retransmission.
+# the ACK comes well past the 32 s (Timer H) a finished transaction is kept:
+# no request, no retransmission.
 x=$(cap expiry.pcap)
 expect_eq "expiry: a long ring keeps its INVITE, a late stray 480 is on its own" "$(failures "$x")" "3:480:note:1: 5:480:note::"
 expect_eq "expiry: the stray is not called a retransmission" "$(frames "$x" sipdiag.retransmission)" ""
