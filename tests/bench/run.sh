@@ -63,7 +63,10 @@ if [ "$QUICK" = 1 ]; then
     CALLS=5000
     CG_FRAMES=2000
 fi
-[ -n "$OUT" ] || OUT="$HERE/results$([ "$QUICK" = 1 ] && echo -quick).md"
+# (an if, not "&& echo": a failing test in $(...) would end the script under set -e)
+if [ -z "$OUT" ]; then
+    if [ "$QUICK" = 1 ]; then OUT="$HERE/results-quick.md"; else OUT="$HERE/results.md"; fi
+fi
 
 T_START=$EPOCHREALTIME
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
