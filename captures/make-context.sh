@@ -787,6 +787,11 @@ pause 10
 resp s3.606 s3.inv "606 Not Acceptable" "606 with Warning 305: none of the offered codecs (G729, opus) is acceptable anywhere" \
     '!Warning: 305 192.0.2.20 "Incompatible media format"'
 ack_non2xx s3.ack s3.inv s3.606 "ACK of the 606 (same branch as the INVITE); not a response"
+pause 500
+resend s3.606r s3.606 "the 606 again (Timer G, identical bytes; the ACK was lost): a retransmission, still naming what was offered" \
+    ws_rr=@s3.ack ws_resend=1
+pause 10
+resend s3.ackr s3.ack "the ACK again, for the retransmitted 606; not a response" ws_rr=@s3.ack
 cap_end
 
 # ===========================================================================

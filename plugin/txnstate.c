@@ -237,12 +237,9 @@ sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_m
     n->to_tag = span_keep(m->to_tag);
     n->next = t->responses;
     t->responses = n;
-    if (code >= 200 && t->finished == 0) {
+    /* The offer stays until the transaction goes: a retransmitted 488 shows it too. */
+    if (code >= 200 && t->finished == 0)
         t->finished = pinfo->abs_ts.secs;
-        /* The final response has had its say on the offer (a 488 read it first). */
-        span_free(t->offer);
-        t->offer = (sipdiag_span_t){ NULL, 0 };
-    }
     return false;
 }
 

@@ -47,5 +47,7 @@ s=$(cap sdp-offer.pcap)
 expect_eq "formats the offer listed, for 415, 488 and 606" \
     "$(ts -r "$s" -Y 'sipdiag.offered_formats' -T fields -E separator=: -e frame.number -e sipdiag.offered_formats)" \
     "$(printf '%s\n' '2:PCMU (audio 0), PCMA (audio 8), telephone-event (audio 101), H264 (video 96)' \
-       '8:t38 (image t38)' '11:G729 (audio 18), opus (audio 111)')"
+       '8:t38 (image t38)' '11:G729 (audio 18), opus (audio 111)' '13:G729 (audio 18), opus (audio 111)')"
+expect_eq "the retransmitted 606 (frame 13) is one, and still names the offer" \
+    "$(ts -r "$s" -Y 'sipdiag.retransmission' -T fields -E separator=: -e frame.number -e sipdiag.related_frame)" "13:11"
 finish
