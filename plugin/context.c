@@ -125,12 +125,11 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
         return;
     sipdiag_txn_t *t = sipdiag_txn_find(m, m->cseq_method);
     if (t == NULL) {   /* a retransmitted request keeps its first frame */
-        t = sipdiag_txn_add(pinfo, m);
+        /* The offer's bytes, not its formats: most offers are never refused. */
+        t = sipdiag_txn_add(pinfo, m, (sipdiag_span_t){ m->body.ptr, MIN(m->body.len, MAX_OFFER_BYTES) });
         t->in_dialog = m->to_tag.len > 0;
         keep_credentials(m->authorization, &t->has_auth, &t->auth_realm);
         keep_credentials(m->proxy_authorization, &t->has_proxy_auth, &t->proxy_auth_realm);
-        /* A copy, not the formats: most offers are never refused. */
-        sipdiag_txn_keep(&t->offer, (sipdiag_span_t){ m->body.ptr, MIN(m->body.len, MAX_OFFER_BYTES) });
     }
     static const sipdiag_span_t invite = { "INVITE", 6 }, bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
     if (sipdiag_span_equal(m->cseq_method, cancel)) {

@@ -1,6 +1,8 @@
 /* framecache.c
- * Per-frame results of the first pass, in file scope, keyed by frame number.
- * Only frames with SIP responses get an entry.
+ * Per-frame results of the first pass, in file scope, kept with the frame
+ * (p_add_proto_data): a lookup reads the frame's own short list, not a
+ * capture-wide map that no longer fits any cache in a long capture. Only
+ * frames with SIP responses get an entry.
  *
  * This is the one piece of state that grows with the capture (every later
  * pass needs it), so a response is stored in a fixed 24-byte record; the
@@ -15,6 +17,7 @@
 
 #include <string.h>
 
+#include <epan/proto_data.h>
 #include <epan/wmem_scopes.h>
 
 #include "diagnose.h"
@@ -66,12 +69,12 @@ typedef struct {
     record_t records[];
 } cached_frame_t;
 
-static wmem_map_t *frames;
+static int proto;
 
 void
-sipdiag_framecache_init(void)
+sipdiag_framecache_init(int proto_sipdiag)
 {
-    frames = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_direct_hash, g_direct_equal);
+    proto = proto_sipdiag;
 }
 
 static uint8_t
@@ -150,7 +153,7 @@ sipdiag_framecache_store(packet_info *pinfo, const sipdiag_result_t *results, un
         rec->related_frame = r->ctx.related_frame;
         rec->extra = needs_extra(r, rec->flags, rec->method) ? make_extra(r, rec->flags, rec->method) : NULL;
     }
-    wmem_map_insert(frames, GUINT_TO_POINTER(pinfo->num), f);
+    p_add_proto_data(wmem_file_scope(), pinfo, proto, 0, f);
 }
 
 /* "SIP/2.0 <code> <phrase>" of a registered code, built once per code (epan
@@ -201,7 +204,7 @@ expand(const record_t *rec, sipdiag_result_t *r)
 unsigned
 sipdiag_framecache_lookup(packet_info *pinfo, const sipdiag_result_t **out)
 {
-    const cached_frame_t *f = (const cached_frame_t *)wmem_map_lookup(frames, GUINT_TO_POINTER(pinfo->num));
+    const cached_frame_t *f = (const cached_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto, 0);
     *out = NULL;
     if (f == NULL || f->count == 0)
         return 0;

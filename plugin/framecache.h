@@ -30,8 +30,9 @@ typedef struct {
     sipdiag_header_value_t *headers;
 } sipdiag_result_t;
 
-/* Creates the map; call once at registration (it empties itself per file). */
-void sipdiag_framecache_init(void);
+/* Call once at registration, with sipdiag's protocol id (the results are
+ * kept as its per-frame data, freed with the file). */
+void sipdiag_framecache_init(int proto_sipdiag);
 
 /* Stores this frame's n results under its frame number. What every response
  * has (code, method, context) is kept in a few bytes; the rest (an unusual

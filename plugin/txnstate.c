@@ -37,13 +37,38 @@ typedef struct {
     sipdiag_span_t method;
 } txn_key_t;
 
+/* A stored transaction: key, state and the bytes of the key's Call-ID and
+ * method and of the offer, in one allocation (one alloc and one free each:
+ * this is done for every request of a capture). The map's key is &key. */
+typedef struct {
+    txn_key_t key;
+    sipdiag_txn_t txn;
+    char bytes[];
+} txn_entry_t;
+
+/* A response already seen in a transaction, to spot retransmissions. */
+struct sipdiag_seen_response {
+    struct sipdiag_seen_response *next;
+    int code;
+    uint32_t frame;
+    sipdiag_span_t to_tag;
+    char bytes[];    /* the To tag */
+};
+
 /* The BYEs of a call, by the From tag of the side that sent them. */
 typedef struct bye {
     struct bye *next;
     sipdiag_span_t from_tag;
     uint32_t frame;
     time_t when;
+    char bytes[];    /* the From tag */
 } bye_t;
+
+/* A call's key: its Call-ID, with the bytes. */
+typedef struct {
+    sipdiag_span_t call_id;
+    char bytes[];
+} call_key_t;
 
 static wmem_map_t *txns;     /* txn_key_t -> sipdiag_txn_t */
 static wmem_map_t *calls;    /* sipdiag_span_t (Call-ID) -> bye_t list, newest first */
@@ -110,6 +135,16 @@ span_free(sipdiag_span_t s)
     wmem_free(wmem_file_scope(), (void *)s.ptr);
 }
 
+/* Copies s into dst (room for s.len bytes) and returns the span of the copy. */
+static sipdiag_span_t
+copy_into(char *dst, sipdiag_span_t s)
+{
+    if (s.len == 0)
+        return (sipdiag_span_t){ NULL, 0 };
+    memcpy(dst, s.ptr, s.len);
+    return (sipdiag_span_t){ dst, s.len };
+}
+
 static bool
 txn_expired(const sipdiag_txn_t *t, time_t now)
 {
@@ -119,31 +154,25 @@ txn_expired(const sipdiag_txn_t *t, time_t now)
 }
 
 static void
-txn_free(txn_key_t *key, sipdiag_txn_t *t)
+txn_free(txn_key_t *key)
 {
-    for (sipdiag_seen_response_t *s = t->responses, *next; s != NULL; s = next) {
+    txn_entry_t *e = (txn_entry_t *)key;    /* the key is the entry's first member */
+    for (struct sipdiag_seen_response *s = e->txn.responses, *next; s != NULL; s = next) {
         next = s->next;
-        span_free(s->to_tag);
         wmem_free(wmem_file_scope(), s);
     }
-    span_free(t->auth_realm);
-    span_free(t->proxy_auth_realm);
-    span_free(t->offer);
-    wmem_free(wmem_file_scope(), t);
-    span_free(key->call_id);
-    span_free(key->method);
-    wmem_free(wmem_file_scope(), key);
+    span_free(e->txn.auth_realm);
+    span_free(e->txn.proxy_auth_realm);
+    wmem_free(wmem_file_scope(), e);
 }
 
 static void
-bye_list_free(sipdiag_span_t *key, bye_t *b)
+bye_list_free(call_key_t *key, bye_t *b)
 {
     for (bye_t *next; b != NULL; b = next) {
         next = b->next;
-        span_free(b->from_tag);
         wmem_free(wmem_file_scope(), b);
     }
-    span_free(*key);
     wmem_free(wmem_file_scope(), key);
 }
 
@@ -181,12 +210,13 @@ sipdiag_txnstate_expire(const packet_info *pinfo)
     for (wmem_list_frame_t *f = wmem_list_head(s.keys); f != NULL; f = wmem_list_frame_next(f)) {
         txn_key_t *key = (txn_key_t *)wmem_list_frame_data(f);
         /* The stored key, not a copy: removing it does not free it. */
-        txn_free(key, (sipdiag_txn_t *)wmem_map_remove(txns, key));
+        wmem_map_remove(txns, key);
+        txn_free(key);
     }
     s.keys = wmem_list_new(pinfo->pool);
     wmem_map_foreach(calls, collect_expired_call, &s);
     for (wmem_list_frame_t *f = wmem_list_head(s.keys); f != NULL; f = wmem_list_frame_next(f)) {
-        sipdiag_span_t *key = (sipdiag_span_t *)wmem_list_frame_data(f);
+        call_key_t *key = (call_key_t *)wmem_list_frame_data(f);
         bye_list_free(key, (bye_t *)wmem_map_remove(calls, key));
     }
 }
@@ -201,18 +231,23 @@ sipdiag_txn_find(const sipdiag_msginfo_t *m, sipdiag_span_t method)
 }
 
 sipdiag_txn_t *
-sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m)
+sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_span_t offer)
 {
     static const sipdiag_span_t invite = { "INVITE", 6 };
-    txn_key_t *key = wmem_new(wmem_file_scope(), txn_key_t);
-    sipdiag_txn_t *t = wmem_new0(wmem_file_scope(), sipdiag_txn_t);
+    txn_entry_t *e = (txn_entry_t *)wmem_alloc(wmem_file_scope(),
+                                               sizeof *e + m->call_id.len + m->cseq_method.len + offer.len);
+    char *b = e->bytes;
 
-    *key = (txn_key_t){ span_keep(m->call_id), m->cseq, span_keep(m->cseq_method) };
-    t->request_frame = pinfo->num;
-    t->created = pinfo->abs_ts.secs;
-    t->invite = sipdiag_span_equal(m->cseq_method, invite);
-    wmem_map_insert(txns, key, t);
-    return t;
+    memset(&e->txn, 0, sizeof e->txn);
+    e->key.cseq = m->cseq;
+    e->key.call_id = copy_into(b, m->call_id);
+    e->key.method = copy_into(b + m->call_id.len, m->cseq_method);
+    e->txn.offer = copy_into(b + m->call_id.len + m->cseq_method.len, offer);
+    e->txn.request_frame = pinfo->num;
+    e->txn.created = pinfo->abs_ts.secs;
+    e->txn.invite = sipdiag_span_equal(m->cseq_method, invite);
+    wmem_map_insert(txns, &e->key, &e->txn);
+    return &e->txn;
 }
 
 void
@@ -225,16 +260,17 @@ bool
 sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
                      uint32_t *original)
 {
-    for (const sipdiag_seen_response_t *s = t->responses; s != NULL; s = s->next) {
+    for (const struct sipdiag_seen_response *s = t->responses; s != NULL; s = s->next) {
         if (s->code == code && s->frame != pinfo->num && sipdiag_span_equal(s->to_tag, m->to_tag)) {
             *original = s->frame;
             return true;
         }
     }
-    sipdiag_seen_response_t *n = wmem_new(wmem_file_scope(), sipdiag_seen_response_t);
+    struct sipdiag_seen_response *n = (struct sipdiag_seen_response *)wmem_alloc(wmem_file_scope(),
+                                                                                   sizeof *n + m->to_tag.len);
     n->code = code;
     n->frame = pinfo->num;
-    n->to_tag = span_keep(m->to_tag);
+    n->to_tag = copy_into(n->bytes, m->to_tag);
     n->next = t->responses;
     t->responses = n;
     /* The offer stays until the transaction goes: a retransmitted 488 shows it too. */
@@ -246,19 +282,20 @@ sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_m
 void
 sipdiag_call_bye(const packet_info *pinfo, const sipdiag_msginfo_t *m)
 {
-    sipdiag_span_t *key = (sipdiag_span_t *)&m->call_id;
-    bye_t *byes = (bye_t *)wmem_map_lookup(calls, key);
-    bye_t *b = wmem_new(wmem_file_scope(), bye_t);
+    bye_t *byes = (bye_t *)wmem_map_lookup(calls, &m->call_id);
+    bye_t *b = (bye_t *)wmem_alloc(wmem_file_scope(), sizeof *b + m->from_tag.len);
 
-    b->from_tag = span_keep(m->from_tag);
+    b->from_tag = copy_into(b->bytes, m->from_tag);
     b->frame = pinfo->num;
     b->when = pinfo->abs_ts.secs;
     b->next = byes;
-    if (byes == NULL) {
-        /* A new key must outlive the packet; replacing a value keeps the map's own. */
-        key = wmem_new(wmem_file_scope(), sipdiag_span_t);
-        *key = span_keep(m->call_id);
+    if (byes != NULL) {
+        /* Replacing a value keeps the map's own key. */
+        wmem_map_insert(calls, &m->call_id, b);
+        return;
     }
+    call_key_t *key = (call_key_t *)wmem_alloc(wmem_file_scope(), sizeof *key + m->call_id.len);
+    key->call_id = copy_into(key->bytes, m->call_id);
     wmem_map_insert(calls, key, b);
 }
 

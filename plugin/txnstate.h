@@ -13,13 +13,8 @@
 
 #include "sipmsg.h"
 
-/* A response already seen in a transaction, to spot retransmissions. */
-typedef struct sipdiag_seen_response {
-    struct sipdiag_seen_response *next;
-    int code;
-    uint32_t frame;
-    sipdiag_span_t to_tag;
-} sipdiag_seen_response_t;
+/* The responses seen in a transaction (txnstate.c), to spot retransmissions. */
+struct sipdiag_seen_response;
 
 typedef struct {
     uint32_t request_frame;
@@ -30,7 +25,7 @@ typedef struct {
     sipdiag_span_t auth_realm;     /* their realms, empty when they name none */
     sipdiag_span_t proxy_auth_realm;
     sipdiag_span_t offer;          /* the request's body, read only if the offer is refused */
-    sipdiag_seen_response_t *responses;
+    struct sipdiag_seen_response *responses;
     time_t created;                /* capture time of the request */
     time_t finished;               /* of the first final response, 0 before */
     bool invite;
@@ -46,11 +41,11 @@ void sipdiag_txnstate_expire(const packet_info *pinfo);
 /* The transaction of message m with this CSeq method, or NULL. */
 sipdiag_txn_t *sipdiag_txn_find(const sipdiag_msginfo_t *m, sipdiag_span_t method);
 
-/* A new transaction for request m (which must have a CSeq and a Call-ID). */
-sipdiag_txn_t *sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m);
+/* A new transaction for request m (which must have a CSeq and a Call-ID),
+ * keeping a copy of its offer (the body a 415, 488 or 606 may refuse). */
+sipdiag_txn_t *sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_span_t offer);
 
-/* Keeps a file-scope copy of s in *dst, a field of a transaction (a realm,
- * the offer), freed with it. */
+/* Keeps a file-scope copy of s in *dst, a realm of a transaction, freed with it. */
 void sipdiag_txn_keep(sipdiag_span_t *dst, sipdiag_span_t s);
 
 /* Records a response in t; true (and *original) when the same code and To tag
