@@ -87,19 +87,28 @@ method_index(const char *method)
     return method == NULL ? 0 : METHOD_OTHER;
 }
 
-/* True when the line is exactly what the registry would write for its code. */
+/* "SIP/2.0 <code> <phrase>" of a registered code, built once per code (epan
+ * scope) rather than on every dissection of every ordinary response; NULL
+ * for a code the registry lacks. */
+static const char *
+standard_line(int code)
+{
+    static const char *lines[SIPDIAG_CODE_MAX + 1];
+    const sipdiag_code_t *row = sipdiag_code_find(code);
+    if (row == NULL)
+        return NULL;
+    if (lines[code] == NULL)
+        lines[code] = wmem_strdup_printf(wmem_epan_scope(), "SIP/2.0 %d %s", code, row->phrase);
+    return lines[code];
+}
+
+/* True when the line is exactly what the registry would write for its code:
+ * then only the code is stored. */
 static bool
 is_standard_line(const sipdiag_result_t *r)
 {
-    static const char version[] = "SIP/2.0 ";
-    const size_t vlen = sizeof version - 1;
-    const sipdiag_code_t *row = r->code >= SIPDIAG_CODE_MIN && r->code <= SIPDIAG_CODE_MAX ? sipdiag_code_find(r->code) : NULL;
-    if (row == NULL || r->line_len != vlen + 4 + strlen(row->phrase))
-        return false;
-    const char *p = r->line;
-    char digits[3] = { (char)('0' + r->code / 100), (char)('0' + r->code / 10 % 10), (char)('0' + r->code % 10) };
-    return memcmp(p, version, vlen) == 0 && memcmp(p + vlen, digits, 3) == 0 && p[vlen + 3] == ' '
-           && memcmp(p + vlen + 4, row->phrase, r->line_len - vlen - 4) == 0;
+    const char *std = standard_line(r->code);
+    return std != NULL && strlen(std) == r->line_len && memcmp(std, r->line, r->line_len) == 0;
 }
 
 static bool
@@ -154,17 +163,6 @@ sipdiag_framecache_store(packet_info *pinfo, const sipdiag_result_t *results, un
         rec->extra = needs_extra(r, rec->flags, rec->method) ? make_extra(r, rec->flags, rec->method) : NULL;
     }
     p_add_proto_data(wmem_file_scope(), pinfo, proto, 0, f);
-}
-
-/* "SIP/2.0 <code> <phrase>" of a registered code, built once per code (epan
- * scope) rather than on every dissection of every ordinary response. */
-static const char *
-standard_line(int code)
-{
-    static const char *lines[SIPDIAG_CODE_MAX + 1];
-    if (lines[code] == NULL)
-        lines[code] = wmem_strdup_printf(wmem_epan_scope(), "SIP/2.0 %d %s", code, sipdiag_code_find(code)->phrase);
-    return lines[code];
 }
 
 static void

@@ -38,87 +38,39 @@ param_at(sipdiag_span_t v, size_t semi, const char *name, size_t nlen, sipdiag_s
     return true;
 }
 
-/* The parameter `name` among the ';'-separated parameters in v[from..len). */
-static sipdiag_span_t
-param_after(sipdiag_span_t v, size_t from, const char *name, size_t nlen)
+/* Index of the '"' closing the quoted string that opens at v[open], or v.len
+ * when it is not closed; a '"' after a backslash does not close it. */
+static size_t
+quote_end(sipdiag_span_t v, size_t open)
 {
-    sipdiag_span_t out;
-    for (const char *semi = memchr(v.ptr + from, ';', v.len - from); semi != NULL;
-         semi = memchr(semi + 1, ';', v.len - (size_t)(semi + 1 - v.ptr))) {
-        if (param_at(v, (size_t)(semi - v.ptr), name, nlen, &out))
-            return out;
-    }
-    return no_span;
-}
-
-/* Past a quoted display name at the start of v ("Alice" <sip:...>), or 0
- * when there is none; false for an unterminated one. */
-static bool
-skip_display_name(sipdiag_span_t v, size_t *from)
-{
-    *from = 0;
-    if (v.ptr[0] != '"')
-        return true;
-    for (const char *q = memchr(v.ptr + 1, '"', v.len - 1); q != NULL;
+    for (const char *q = memchr(v.ptr + open + 1, '"', v.len - open - 1); q != NULL;
          q = memchr(q + 1, '"', v.len - (size_t)(q + 1 - v.ptr))) {
-        if (q[-1] != '\\') {
-            *from = (size_t)(q + 1 - v.ptr);
-            return true;
-        }
+        if (q[-1] != '\\')
+            return (size_t)(q - v.ptr);
     }
-    return false;
-}
-
-/* Where the header's own parameters may start: past a leading quoted display
- * name and the one <...> URI. False when the value needs the careful scan
- * (an unclosed quote or '<', a second URI, a quote elsewhere, a ';' before
- * the URI). */
-static bool
-params_start(sipdiag_span_t v, size_t *from)
-{
-    if (!skip_display_name(v, from))
-        return false;
-    const char *rest = v.ptr + *from;
-    size_t rest_len = v.len - *from;
-    if (memchr(rest, '"', rest_len) != NULL)
-        return false;
-    const char *lt = memchr(rest, '<', rest_len);
-    if (lt == NULL)
-        return true;
-    const char *gt = memchr(lt, '>', v.len - (size_t)(lt - v.ptr));
-    if (gt == NULL || memchr(rest, ';', (size_t)(lt - rest)) != NULL)
-        return false;
-    *from = (size_t)(gt + 1 - v.ptr);
-    return memchr(gt, '<', v.len - (size_t)(gt - v.ptr)) == NULL;
+    return v.len;
 }
 
 /* Parameters of a name-addr/Via value come after the URI's closing '>' (or,
- * without one, after the value's first ';'); quoted display names are skipped.
- * Most values have at most a quoted name and one URI: memchr finds their
- * parameters without looking at every byte (this runs for each From and To). */
+ * without one, after the value's first ';'). Quoted strings and <...> URIs
+ * are jumped over with memchr rather than looked at byte by byte: this runs
+ * for each From and To of a capture. An unclosed one takes the rest. */
 sipdiag_span_t
 sipdiag_header_param(sipdiag_span_t value, const char *name)
 {
-    size_t nlen = strlen(name), from;
-    bool quoted = false, in_uri = false;
+    size_t nlen = strlen(name);
+    sipdiag_span_t p;
 
-    if (value.len == 0)
-        return no_span;
-    if (params_start(value, &from))
-        return param_after(value, from, name, nlen);
     for (size_t i = 0; i < value.len; i++) {
         char c = value.ptr[i];
-        if (c == '"' && (i == 0 || value.ptr[i - 1] != '\\'))
-            quoted = !quoted;
-        else if (!quoted && c == '<')
-            in_uri = true;
-        else if (!quoted && c == '>')
-            in_uri = false;
-        if (quoted || in_uri || c != ';')
-            continue;
-        sipdiag_span_t p;
-        if (param_at(value, i, name, nlen, &p))
+        if (c == '"') {
+            i = quote_end(value, i);
+        } else if (c == '<') {
+            const char *gt = memchr(value.ptr + i, '>', value.len - i);
+            i = gt != NULL ? (size_t)(gt - value.ptr) : value.len;
+        } else if (c == ';' && param_at(value, i, name, nlen, &p)) {
             return p;
+        }
     }
     return no_span;
 }
@@ -174,7 +126,6 @@ static const struct {
  * or compact form), as bit sets: most headers of a message (Via, Contact,
  * Max-Forwards, ...) are passed over after one lookup. Built from wanted[]. */
 static uint16_t wanted_by_letter[256];
-static size_t wanted_len[H_COUNT];
 
 static void
 index_wanted(void)
@@ -185,7 +136,6 @@ index_wanted(void)
         return;
     for (int h = 0; h < H_COUNT; h++) {
         const char lead[] = { wanted[h].name[0], wanted[h].compact };
-        wanted_len[h] = strlen(wanted[h].name);
         for (size_t k = 0; k < sizeof lead; k++) {
             if (lead[k] == 0)
                 continue;
@@ -208,9 +158,7 @@ read_headers(const char *msg, size_t len, sipdiag_span_t *slot[H_COUNT], sipdiag
     while (sipdiag_header_iter(msg, len, &pos, &name, &value)) {
         unsigned candidates = name.len > 0 ? wanted_by_letter[(guchar)name.ptr[0]] : 0;
         for (int h = 0; candidates != 0; h++, candidates >>= 1) {
-            /* The length rules out Contact and Content-* before any compare. */
-            if ((candidates & 1u) && (name.len == wanted_len[h] || name.len == 1)
-                    && sipdiag_header_name_rest_is(name, wanted[h].name, wanted[h].compact)) {
+            if ((candidates & 1u) && sipdiag_header_name_rest_is(name, wanted[h].name, wanted[h].compact)) {
                 if (slot[h]->ptr == NULL)
                     *slot[h] = value;
                 break;
