@@ -90,6 +90,10 @@ chmod 755 "$WORK"
 WS_VERSION=$(tshark -v | sed -n '1s/.* \([0-9][0-9]*\.[0-9][0-9]*\)\.[0-9].*/\1/p')
 [ -n "$WS_VERSION" ] || die "cannot read tshark's version"
 CFLAGS_REL="-O2 -g -DNDEBUG"
+# The floor is only a floor if it asks for exactly sipdiag's fields.
+fields_of() { sed -n "/$2/,/^};/p" "$1" | grep -o '"[^"]*"' | tr -d '"'; }
+[ "$(fields_of "$ROOT/plugin/extract.c" '^} fields')" = "$(fields_of "$HERE/floor/packet-floor.c" 'wanted\[\] = {')" ] \
+    || die "the floor plugin's wanted fields differ from plugin/extract.c's"
 log "building sipdiag and the floor plugin (Release: $CFLAGS_REL) in $WORK"
 cmake -S "$ROOT" -B "$WORK/build-sipdiag" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="$CFLAGS_REL" \
     -DBUILD_TESTING=OFF > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "cmake (sipdiag)"; }

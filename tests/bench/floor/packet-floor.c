@@ -15,8 +15,10 @@ WS_DLL_PUBLIC_DEF const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
 WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
 WS_DLL_PUBLIC void plugin_register(void);
 
-/* Exactly the fields sipdiag asks for, in its order. */
-static const char *const wanted[] = { "sip", "sip.Status-Code", "sip.Status-Line", "sip.CSeq.method", "data" };
+/* Exactly the fields sipdiag asks for, in its order (run.sh checks). */
+static const char *const wanted[] = {
+    "sip", "sip.Status-Code", "sip.Status-Line", "sip.CSeq.method", "data",
+};
 
 static int proto_floor = -1;
 static dissector_handle_t floor_handle;
