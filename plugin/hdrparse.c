@@ -393,6 +393,44 @@ sipdiag_header_iter(const char *msg, size_t len, size_t *pos, sipdiag_span_t *na
     return false;
 }
 
+void
+sipdiag_letters_add(sipdiag_letters_t *set, const char *full, char compact)
+{
+    const char lead[] = { full[0], compact };
+    for (size_t k = 0; k < sizeof lead; k++) {
+        if (lead[k] == 0)
+            continue;
+        unsigned char lo = (unsigned char)g_ascii_tolower(lead[k]), up = (unsigned char)g_ascii_toupper(lead[k]);
+        set->bits[lo >> 6] |= UINT64_C(1) << (lo & 63);
+        set->bits[up >> 6] |= UINT64_C(1) << (up & 63);
+    }
+}
+
+size_t
+sipdiag_header_walk(const char *msg, size_t len, const sipdiag_letters_t *letters,
+                    sipdiag_header_visit_t visit, void *ctx)
+{
+    if (msg == NULL)
+        return len;
+    for (size_t i = headers_start(msg, len); i < len;) {
+        size_t e = line_end(msg, len, i);
+        if (line_is_empty(msg, i, e))
+            return next_line(e, len);
+        sipdiag_span_t name, value;
+        size_t v;
+        /* Continuation lines are passed over like any line nobody wants. */
+        if (is_wsp(msg[i]) || !sipdiag_letters_has(letters, msg[i]) || !header_line(msg, i, e, &name, &v)) {
+            i = next_line(e, len);
+            continue;
+        }
+        size_t next = skip_continuations(msg, len, next_line(e, len));
+        value = trimmed(msg, v, next);
+        visit(name, value, ctx);
+        i = next;
+    }
+    return len;
+}
+
 bool
 sipdiag_header_name_rest_is(sipdiag_span_t name, const char *full, char compact)
 {

@@ -47,6 +47,34 @@ bool sipdiag_header_next(const char *msg, size_t len, const char *name, char com
  * message reads every header a caller wants. */
 bool sipdiag_header_iter(const char *msg, size_t len, size_t *pos, sipdiag_span_t *name, sipdiag_span_t *value);
 
+/* First letters of header names (either case), as a 256-bit set: a walk
+ * over a message's headers parses only the lines that start with one. */
+typedef struct {
+    uint64_t bits[4];
+} sipdiag_letters_t;
+
+/* Adds the first letter of `full` and the compact form (0: none), both cases. */
+void sipdiag_letters_add(sipdiag_letters_t *set, const char *full, char compact);
+
+static inline bool
+sipdiag_letters_has(const sipdiag_letters_t *set, char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (set->bits[u >> 6] >> (u & 63)) & 1u;
+}
+
+/* Called with a header's name as sent and its trimmed value. */
+typedef void (*sipdiag_header_visit_t)(sipdiag_span_t name, sipdiag_span_t value, void *ctx);
+
+/* One walk over msg's header block, with the block and continuation rules of
+ * sipdiag_header_iter: visit(name, value, ctx) for each header whose name
+ * starts with a letter in `letters`; the other lines are passed over without
+ * being parsed (a message has a dozen headers and a reader wants a few).
+ * Returns where the body starts, after the empty line ending the block, or
+ * len when there is none. */
+size_t sipdiag_header_walk(const char *msg, size_t len, const sipdiag_letters_t *letters,
+                           sipdiag_header_visit_t visit, void *ctx);
+
 /* The rest of sipdiag_header_name_is, once the first letters agree. */
 bool sipdiag_header_name_rest_is(sipdiag_span_t name, const char *full, char compact);
 

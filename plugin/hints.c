@@ -178,9 +178,12 @@ sipdiag_hints_begin(sipdiag_hints_collector_t *c, int code)
     uint32_t set = rules_for(code);
     c->n_applies = 0;
     memset(c->count, 0, sizeof c->count);
+    memset(&c->letters, 0, sizeof c->letters);
     for (unsigned r = 0; set != 0; r++, set >>= 1) {
-        if (set & 1u)
+        if (set & 1u) {
             c->applies[c->n_applies++] = (uint8_t)r;
+            sipdiag_letters_add(&c->letters, rules[r].header, rules[r].compact);
+        }
     }
 }
 

@@ -29,6 +29,7 @@ typedef struct {
 typedef struct {
     uint8_t applies[SIPDIAG_HINT_RULES];    /* the rules for this code */
     size_t n_applies;
+    sipdiag_letters_t letters;              /* first letters of their headers */
     unsigned count[SIPDIAG_HINT_RULES];
     sipdiag_span_t seen[SIPDIAG_HINT_RULES][SIPDIAG_HINTS_PER_HEADER];    /* spans into the message */
 } sipdiag_hints_collector_t;
@@ -36,7 +37,8 @@ typedef struct {
 /* First pass: get ready for a response with this code. */
 void sipdiag_hints_begin(sipdiag_hints_collector_t *c, int code);
 
-/* Offers one header of the message (a sipdiag_header_visit_t). */
+/* Offers one header of the message (a sipdiag_header_visit_t); only those
+ * starting with a letter of c->letters can be wanted. */
 void sipdiag_hints_offer(sipdiag_span_t name, sipdiag_span_t value, void *collector);
 
 /* The values gathered, copied into file scope. Returns how many. */

@@ -123,9 +123,10 @@ static const struct {
 };
 
 /* The wanted headers by the first letter of their name (either case, full
- * or compact form), as bit sets: most headers of a message (Via, Contact,
- * Max-Forwards, ...) are passed over after one lookup. Built from wanted[]. */
+ * or compact form), as bit sets: a header whose letter is not here (Via,
+ * Max-Forwards, Contact, ...) is never parsed. Built from wanted[]. */
 static uint16_t wanted_by_letter[256];
+static sipdiag_letters_t wanted_letters;
 
 static void
 index_wanted(void)
@@ -142,59 +143,69 @@ index_wanted(void)
             wanted_by_letter[(guchar)g_ascii_tolower(lead[k])] |= (uint16_t)(1u << h);
             wanted_by_letter[(guchar)g_ascii_toupper(lead[k])] |= (uint16_t)(1u << h);
         }
+        sipdiag_letters_add(&wanted_letters, wanted[h].name, wanted[h].compact);
     }
     done = true;
 }
 
-/* One pass over the headers, not one per header wanted: this runs for
- * every SIP message of a capture. */
-static void
-read_headers(const char *msg, size_t len, sipdiag_span_t *slot[H_COUNT], sipdiag_header_visit_t visit, void *ctx)
-{
-    size_t pos = 0;
-    sipdiag_span_t name, value;
+/* The walk's state: where each wanted header goes, and who else sees which headers. */
+typedef struct {
+    sipdiag_span_t *slot[H_COUNT];
+    const sipdiag_letters_t *visit_letters;
+    sipdiag_header_visit_t visit;
+    void *ctx;
+} reader_t;
 
-    index_wanted();
-    while (sipdiag_header_iter(msg, len, &pos, &name, &value)) {
-        unsigned candidates = name.len > 0 ? wanted_by_letter[(guchar)name.ptr[0]] : 0;
-        for (int h = 0; candidates != 0; h++, candidates >>= 1) {
-            if ((candidates & 1u) && sipdiag_header_name_rest_is(name, wanted[h].name, wanted[h].compact)) {
-                if (slot[h]->ptr == NULL)
-                    *slot[h] = value;
-                break;
-            }
+static void
+read_header(sipdiag_span_t name, sipdiag_span_t value, void *reader)
+{
+    const reader_t *r = (const reader_t *)reader;
+    unsigned candidates = wanted_by_letter[(guchar)name.ptr[0]];
+    for (int h = 0; candidates != 0; h++, candidates >>= 1) {
+        if ((candidates & 1u) && sipdiag_header_name_rest_is(name, wanted[h].name, wanted[h].compact)) {
+            if (r->slot[h]->ptr == NULL)
+                *r->slot[h] = value;
+            break;
         }
-        if (visit != NULL)
-            visit(name, value, ctx);
     }
+    if (r->visit != NULL && sipdiag_letters_has(r->visit_letters, name.ptr[0]))
+        r->visit(name, value, r->ctx);
 }
 
 void
 sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
-                            sipdiag_header_visit_t visit, void *ctx)
+                            const sipdiag_letters_t *visit_letters, sipdiag_header_visit_t visit, void *ctx)
 {
     sipdiag_span_t cseq = no_span;
+    sipdiag_letters_t letters;
 
     memset(out, 0, sizeof *out);
     if (msg == NULL || len == 0)
         return;
     parse_start_line(msg, len, out);
-    sipdiag_span_t *slot[H_COUNT] = {
-        [H_CALL_ID] = &out->call_id, [H_CSEQ] = &cseq, [H_FROM] = &out->from, [H_TO] = &out->to,
-        [H_AUTHZ] = &out->authorization, [H_PROXY_AUTHZ] = &out->proxy_authorization,
-        [H_WWW_AUTH] = &out->www_authenticate, [H_PROXY_AUTH] = &out->proxy_authenticate,
+    index_wanted();
+    letters = wanted_letters;
+    for (size_t k = 0; visit != NULL && k < G_N_ELEMENTS(letters.bits); k++)
+        letters.bits[k] |= visit_letters->bits[k];
+    reader_t r = {
+        .slot = { [H_CALL_ID] = &out->call_id, [H_CSEQ] = &cseq, [H_FROM] = &out->from, [H_TO] = &out->to,
+                  [H_AUTHZ] = &out->authorization, [H_PROXY_AUTHZ] = &out->proxy_authorization,
+                  [H_WWW_AUTH] = &out->www_authenticate, [H_PROXY_AUTH] = &out->proxy_authenticate },
+        .visit_letters = visit_letters, .visit = visit, .ctx = ctx,
     };
-    read_headers(msg, len, slot, visit, ctx);
+    /* One pass over the headers, not one per header wanted: this runs for
+     * every SIP message of a capture. */
+    size_t body = sipdiag_header_walk(msg, len, &letters, read_header, &r);
     parse_cseq(cseq, out);
     out->from_tag = sipdiag_header_param(out->from, "tag");
     out->to_tag = sipdiag_header_param(out->to, "tag");
     /* Only a request's body matters (the SDP offer a 488 refuses). */
-    if (!out->is_response)
-        out->body = sipdiag_message_body(msg, len);
+    if (!out->is_response && body < len)
+        out->body = (sipdiag_span_t){ msg + body, len - body };
 }
 
 void
 sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out)
 {
-    sipdiag_msginfo_parse_visit(msg, len, out, NULL, NULL);
+    sipdiag_msginfo_parse_visit(msg, len, out, NULL, NULL, NULL);
 }

@@ -31,13 +31,11 @@ typedef struct {
 /* Reads the facts above from a whole SIP message (start line, headers, body). */
 void sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out);
 
-/* Called with every header of the message, in order. */
-typedef void (*sipdiag_header_visit_t)(sipdiag_span_t name, sipdiag_span_t value, void *ctx);
-
-/* sipdiag_msginfo_parse that also shows every header to visit(ctx), so a
- * caller needing other headers does not walk the message a second time. */
+/* sipdiag_msginfo_parse that also shows visit(ctx) the headers, in order,
+ * whose names start with a letter in visit_letters, so a caller needing
+ * other headers does not walk the message a second time. */
 void sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
-                                 sipdiag_header_visit_t visit, void *ctx);
+                                 const sipdiag_letters_t *visit_letters, sipdiag_header_visit_t visit, void *ctx);
 
 /* The value of parameter `name` (e.g. "tag", "branch") in a header value such
  * as a From or Via, outside any <...> URI and quoted string; empty if absent. */

@@ -12,6 +12,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "diagnose.h"
 #include "hdrparse.h"
@@ -140,9 +141,41 @@ fuzz_header(const char *msg, size_t len, const char *name, char compact, void (*
     } while (1);
 }
 
+/* The walk that wants every letter must see exactly the iterator's headers,
+ * and find the body where sipdiag_message_body does. */
+typedef struct {
+    const char *msg;
+    size_t len;
+    size_t pos;
+} walk_diff_t;
+
+static void
+walk_compare(sipdiag_span_t name, sipdiag_span_t value, void *ctx)
+{
+    walk_diff_t *d = ctx;
+    sipdiag_span_t n2, v2;
+    if (!sipdiag_header_iter(d->msg, d->len, &d->pos, &n2, &v2) || n2.ptr != name.ptr || n2.len != name.len
+        || v2.ptr != value.ptr || v2.len != value.len)
+        __builtin_trap();
+}
+
+static void
+fuzz_walk(const char *msg, size_t len)
+{
+    sipdiag_letters_t all;
+    walk_diff_t d = { msg, len, 0 };
+    sipdiag_span_t n, v;
+    memset(&all, 0xff, sizeof all);
+    size_t body = sipdiag_header_walk(msg, len, &all, walk_compare, &d);
+    sipdiag_span_t b = sipdiag_message_body(msg, len);
+    if (sipdiag_header_iter(msg, len, &d.pos, &n, &v) || body != (b.ptr != NULL ? (size_t)(b.ptr - msg) : len))
+        __builtin_trap();
+}
+
 static void
 fuzz_message(const char *msg, size_t len)
 {
+    fuzz_walk(msg, len);
     fuzz_header(msg, len, "Retry-After", 0, fuzz_retry_after);
     fuzz_header(msg, len, "Warning", 0, fuzz_warning);
     fuzz_header(msg, len, "Reason", 0, fuzz_reason);

@@ -194,6 +194,103 @@ test_message_body(void)
     g_assert_cmpuint(sipdiag_message_body(NULL, 5).len, ==, 0);
 }
 
+/* ---- sipdiag_header_walk ---------------------------------------------------- */
+
+typedef struct {
+    const char *name;
+    char compact;
+    const char *values[8];
+    size_t n;
+    size_t seen;    /* every header visited */
+} walk_t;
+
+static void
+walk_collect(sipdiag_span_t name, sipdiag_span_t value, void *ctx)
+{
+    walk_t *w = ctx;
+    w->seen++;
+    if (sipdiag_header_name_is(name, w->name, w->compact) && w->n < G_N_ELEMENTS(w->values))
+        w->values[w->n++] = g_strndup(value.ptr, value.len);
+}
+
+/* The walk wanting one header finds what sipdiag_header_next finds, in the
+ * same cases, and says where the body starts as sipdiag_message_body does. */
+static void
+test_header_walk(void)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(header_cases); i++) {
+        const header_case_t *c = &header_cases[i];
+        char *msg = exact(c->msg, c->len);
+        sipdiag_letters_t letters = { { 0 } };
+        walk_t w = { .name = c->name, .compact = c->compact };
+        g_test_message("case %zu", i);
+        if (c->name[0] != 0)
+            sipdiag_letters_add(&letters, c->name, c->compact);
+        size_t body = sipdiag_header_walk(msg, c->len, &letters, walk_collect, &w);
+        for (size_t k = 0; k < G_N_ELEMENTS(c->values); k++) {
+            if (c->values[k] == NULL) {
+                g_assert_cmpuint(w.n, ==, k);
+                break;
+            }
+            g_assert_cmpuint(k, <, w.n);
+            g_assert_cmpstr(w.values[k], ==, c->values[k]);
+        }
+        sipdiag_span_t b = sipdiag_message_body(msg, c->len);
+        g_assert_cmpuint(body, ==, b.ptr != NULL ? (size_t)(b.ptr - msg) : c->len);
+        for (size_t k = 0; k < w.n; k++)
+            g_free((char *)w.values[k]);
+        g_free(msg);
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(body_cases); i++) {
+        const body_case_t *c = &body_cases[i];
+        char *msg = exact(c->msg, c->len);
+        sipdiag_letters_t none = { { 0 } };
+        walk_t w = { .name = "A" };
+        g_test_message("body case %zu", i);
+        size_t body = sipdiag_header_walk(msg, c->len, &none, walk_collect, &w);
+        g_assert_cmpuint(body, ==, c->found ? c->len - c->body_len : c->len);
+        g_assert_cmpuint(w.seen, ==, 0);
+        g_free(msg);
+    }
+}
+
+/* Headers whose first letter is not wanted are not visited; the others come
+ * in order, names as sent (the compact "v" and "To", not "Via" and "t"). */
+static void
+test_header_walk_letters(void)
+{
+    static const char msg[] = "SIP/2.0 200 OK\r\nv: SIP/2.0/UDP a\r\nCall-ID : x@y\r\nto: <sip:a>\r\n"
+                              "Warning: 1\r\n\tVia: not a header\r\nTo:<sip:b>;tag=9\r\n\r\nVia: body\r\n";
+    sipdiag_letters_t letters = { { 0 } };
+    walk_t w = { .name = "To", .compact = 't' };
+    sipdiag_letters_add(&letters, "Via", 'v');
+    sipdiag_letters_add(&letters, "To", 0);
+    g_assert_true(sipdiag_letters_has(&letters, 'V') && sipdiag_letters_has(&letters, 'v'));
+    g_assert_true(sipdiag_letters_has(&letters, 'T') && sipdiag_letters_has(&letters, 't'));
+    g_assert_false(sipdiag_letters_has(&letters, 'C') || sipdiag_letters_has(&letters, 'W'));
+    g_assert_false(sipdiag_letters_has(&letters, '\0') || sipdiag_letters_has(&letters, (char)0xd6));
+
+    size_t body = sipdiag_header_walk(msg, sizeof msg - 1, &letters, walk_collect, &w);
+    g_assert_cmpuint(w.seen, ==, 3);    /* v, to, To */
+    g_assert_cmpuint(w.n, ==, 2);
+    g_assert_cmpstr(w.values[0], ==, "<sip:a>");
+    g_assert_cmpstr(w.values[1], ==, "<sip:b>;tag=9");
+    g_assert_cmpstr(msg + body, ==, "Via: body\r\n");
+    for (size_t k = 0; k < w.n; k++)
+        g_free((char *)w.values[k]);
+    g_assert_cmpuint(sipdiag_header_walk(NULL, 7, &letters, walk_collect, &w), ==, 7);
+
+    /* Even wanting every byte, a continuation line is not a header of its
+     * own: here it follows a line without ':' (found by the fuzzer). */
+    static const char cont[] = "SIP/2.0 200 OK\n\"x\"\n \tm: <sip:a>\nm: <sip:b>\n\n";
+    memset(&letters, 0xff, sizeof letters);
+    w = (walk_t){ .name = "Contact", .compact = 'm' };
+    sipdiag_header_walk(cont, sizeof cont - 1, &letters, walk_collect, &w);
+    g_assert_cmpuint(w.seen, ==, 1);
+    g_assert_cmpstr(w.values[0], ==, "<sip:b>");
+    g_free((char *)w.values[0]);
+}
+
 /* ---- sipdiag_parse_retry_after ------------------------------------------- */
 
 typedef struct {
@@ -856,6 +953,8 @@ main(int argc, char **argv)
     g_test_add_func("/hdrparse/header_iter", test_header_iter);
     g_test_add_func("/hdrparse/header_next", test_header_next);
     g_test_add_func("/hdrparse/header_next_nul", test_header_next_nul);
+    g_test_add_func("/hdrparse/header_walk", test_header_walk);
+    g_test_add_func("/hdrparse/header_walk_letters", test_header_walk_letters);
     g_test_add_func("/hdrparse/message_body", test_message_body);
     g_test_add_func("/hdrparse/retry_after", test_retry_after);
     g_test_add_func("/hdrparse/retry_after_nesting", test_retry_after_nesting);
