@@ -154,20 +154,28 @@ add_line_cut(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t
     add_text(tree, hf_sipdiag_severity, w, severity_name(SIPDIAG_SEV_NOTE));
 }
 
-/* The reason phrase as sent, and how it compares with the registry. */
+/* The reason phrase as sent, and how it compares with the registry. Without
+ * `fields` only its expert item is due, on the response's item. */
 static void
-add_reason(proto_tree *tree, packet_info *pinfo, const where_t *w, const sipdiag_diag_t *d,
-           const sipdiag_status_line_t *sl)
+add_reason(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t *w, const sipdiag_diag_t *d,
+           const sipdiag_status_line_t *sl, bool fields)
 {
-    const char *sent = SIPDIAG_FORMAT_TEXT(pinfo->pool, sl->reason, sl->reason_len);
-    proto_item *pi = add_text(tree, hf_sipdiag_reason, w, sent);
-
-    if (d->status != SIPDIAG_CODE_REGISTERED)
+    bool registered = d->status == SIPDIAG_CODE_REGISTERED;
+    bool expert = registered && (d->reason_match == SIPDIAG_REASON_DIFFERENT
+                                 || d->reason_match == SIPDIAG_REASON_EMPTY);
+    if (!fields && !expert)
         return;
-    add_text(tree, hf_sipdiag_standard_reason, w, d->row->phrase);
+    const char *sent = SIPDIAG_FORMAT_TEXT(pinfo->pool, sl->reason, sl->reason_len);
+    proto_item *pi = fields ? add_text(tree, hf_sipdiag_reason, w, sent) : ti;
+
+    if (!registered)
+        return;
+    if (fields)
+        add_text(tree, hf_sipdiag_standard_reason, w, d->row->phrase);
     switch (d->reason_match) {
     case SIPDIAG_REASON_ALIAS:
-        add_text(tree, hf_sipdiag_reason_note, w, d->alias->note);
+        if (fields)
+            add_text(tree, hf_sipdiag_reason_note, w, d->alias->note);
         break;
     case SIPDIAG_REASON_DIFFERENT:
         expert_add_info_format(pinfo, pi, &ei_sipdiag_reason_mismatch,
@@ -232,18 +240,11 @@ queue_tap(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *r
     sipdiag_stats_queue(pinfo, &t);
 }
 
+/* The diagnosis fields after the reason phrase: description, fix, reference. */
 static void
-add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t *w, const sipdiag_diag_t *d,
-              const sipdiag_status_line_t *sl, const sipdiag_result_t *res, bool user)
+add_fields(proto_tree *st, packet_info *pinfo, const where_t *w, const sipdiag_diag_t *d,
+           const sipdiag_result_t *res, sipdiag_severity_t sev)
 {
-    bool experts = d->code >= 300 || pref_expert_success;
-    sipdiag_severity_t sev = sipdiag_context_overrides(&res->ctx)
-                             ? (sipdiag_severity_t)sipdiag_context_severity(&res->ctx) : d->row->severity;
-
-    proto_item_append_text(ti, ": %d %s (%s)", d->code, d->row->phrase, severity_name(sev));
-    add_uint(st, hf_sipdiag_code, w, (uint32_t)d->code);
-    add_uint(st, hf_sipdiag_class, w, (uint32_t)d->code / 100);
-    add_reason(st, pinfo, w, d, sl);
     if (d->status == SIPDIAG_CODE_UNRECOGNISED) {
         proto_item_set_generated(proto_tree_add_boolean(st, hf_sipdiag_unrecognised, w->tvb, w->start, w->length, 1));
         add_text(st, hf_sipdiag_standard_reason, w, d->row->phrase);
@@ -256,6 +257,28 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
     add_text(st, hf_sipdiag_severity, w, severity_name(sev));
     if (res->method != NULL)
         add_text(st, hf_sipdiag_method, w, res->method);
+}
+
+static void
+add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t *w, const sipdiag_diag_t *d,
+              const sipdiag_status_line_t *sl, const sipdiag_result_t *res, bool user)
+{
+    bool experts = d->code >= 300 || pref_expert_success;
+    sipdiag_severity_t sev = sipdiag_context_overrides(&res->ctx)
+                             ? (sipdiag_severity_t)sipdiag_context_severity(&res->ctx) : d->row->severity;
+    /* With no tree shown and no sipdiag field asked for (plain tshark -r, a
+     * filter on _ws.expert), the fields would only be faked: their texts are
+     * not even built. The expert items and statistics are due all the same. */
+    bool fields = proto_field_is_referenced(st, proto_sipdiag);
+
+    if (fields) {
+        proto_item_append_text(ti, ": %d %s (%s)", d->code, d->row->phrase, severity_name(sev));
+        add_uint(st, hf_sipdiag_code, w, (uint32_t)d->code);
+        add_uint(st, hf_sipdiag_class, w, (uint32_t)d->code / 100);
+    }
+    add_reason(st, pinfo, ti, w, d, sl, fields);
+    if (fields)
+        add_fields(st, pinfo, w, d, res, sev);
     sipdiag_context_render(st, pinfo, ti, experts, w->tvb, d->code, d->row->phrase, &res->ctx);
     if (pref_show_hints)
         sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers, !res->cut);
