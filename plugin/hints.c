@@ -153,36 +153,44 @@ kept_length(sipdiag_span_t v)
 
 /* The rules that apply to each code, as bit sets, worked out the first time
  * a code is seen: the rule table is scanned once per code, not per response. */
-static uint32_t applies_to_code[SIPDIAG_CODE_MAX + 1];
-static bool applies_known[SIPDIAG_CODE_MAX + 1];
+typedef struct {
+    bool known;
+    uint32_t rules;               /* bit r: rules[r] applies */
+    sipdiag_letters_t letters;    /* first letters of their headers */
+} code_rules_t;
+static code_rules_t rules_of_code[SIPDIAG_CODE_MAX + 1];
 
-static uint32_t
+static const code_rules_t *
 rules_for(int code)
 {
+    static const code_rules_t none;
     if (code < 0 || code > SIPDIAG_CODE_MAX)
-        return 0;
-    if (!applies_known[code]) {
+        return &none;
+    code_rules_t *c = &rules_of_code[code];
+    if (!c->known) {
         for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
-            if (rule_applies(&rules[r], code))
-                applies_to_code[code] |= 1u << r;
+            if (rule_applies(&rules[r], code)) {
+                c->rules |= 1u << r;
+                sipdiag_letters_add(&c->letters, rules[r].header, rules[r].compact);
+            }
         }
-        applies_known[code] = true;
+        c->known = true;
     }
-    return applies_to_code[code];
+    return c;
 }
 
 void
 sipdiag_hints_begin(sipdiag_hints_collector_t *c, int code)
 {
     G_STATIC_ASSERT(G_N_ELEMENTS(rules) == SIPDIAG_HINT_RULES && SIPDIAG_HINT_RULES <= 32);
-    uint32_t set = rules_for(code);
+    const code_rules_t *cr = rules_for(code);
+    uint32_t set = cr->rules;
     c->n_applies = 0;
-    memset(c->count, 0, sizeof c->count);
-    memset(&c->letters, 0, sizeof c->letters);
+    c->letters = cr->letters;
     for (unsigned r = 0; set != 0; r++, set >>= 1) {
         if (set & 1u) {
             c->applies[c->n_applies++] = (uint8_t)r;
-            sipdiag_letters_add(&c->letters, rules[r].header, rules[r].compact);
+            c->count[r] = 0;
         }
     }
 }
@@ -211,7 +219,8 @@ sipdiag_hints_finish(const sipdiag_hints_collector_t *c, sipdiag_header_value_t 
     sipdiag_header_value_t found[MAX_VALUES];
     unsigned n = 0;
 
-    for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
+    for (size_t i = 0; i < c->n_applies; i++) {    /* the rules in the table's order */
+        unsigned r = c->applies[i];
         for (unsigned k = 0; k < c->count[r] && n < MAX_VALUES; k++, n++) {
             size_t keep = kept_length(c->seen[r][k]);
             found[n].rule = (uint8_t)r;

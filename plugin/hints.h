@@ -30,7 +30,7 @@ typedef struct {
     uint8_t applies[SIPDIAG_HINT_RULES];    /* the rules for this code */
     size_t n_applies;
     sipdiag_letters_t letters;              /* first letters of their headers */
-    unsigned count[SIPDIAG_HINT_RULES];
+    unsigned count[SIPDIAG_HINT_RULES];     /* values seen; set for the applying rules only */
     sipdiag_span_t seen[SIPDIAG_HINT_RULES][SIPDIAG_HINTS_PER_HEADER];    /* spans into the message */
 } sipdiag_hints_collector_t;
 
