@@ -24,4 +24,11 @@ expect_contains "out-of-range code named" "$msgs" "Status code 700 is outside th
 expect_contains "four-digit code named" "$msgs" 'Status code "1000" is not three digits'
 expect_contains "letters named" "$msgs" 'Status code "4x6" is not three digits'
 expect_contains "different phrase quoted" "$msgs" 'Reason phrase "User Busy" differs from the registered "Busy Here"'
+# With no tree shown and no sipdiag field asked for (-z expert, a plain
+# -Y on _ws.expert) the diagnosis fields are skipped, not the expert items.
+z=$(ts -r "$(cap odd-codes.pcap)" -q -z expert)
+expect_contains "-z expert: different phrase quoted" "$z" 'Reason phrase "User Busy" differs from the registered "Busy Here"'
+expect_eq "plain -Y on the expert message finds the same frames" \
+    "$(ts -r "$(cap odd-codes.pcap)" -Y '_ws.expert.message contains "eason phrase"' | awk '{print $1}' | paste -sd,)" \
+    "3,11,12,14"
 finish
