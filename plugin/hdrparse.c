@@ -463,22 +463,6 @@ sipdiag_header_next(const char *msg, size_t len, const char *name, char compact,
     return false;
 }
 
-sipdiag_span_t
-sipdiag_message_body(const char *msg, size_t len)
-{
-    sipdiag_span_t body = { NULL, 0 };
-
-    if (msg == NULL)
-        return body;
-    for (size_t i = headers_start(msg, len); i < len;) {
-        size_t e = line_end(msg, len, i);
-        if (line_is_empty(msg, i, e))
-            return span(msg, next_line(e, len), len);
-        i = next_line(e, len);
-    }
-    return body;
-}
-
 /* ---- Retry-After, Min-Expires ---------------------------------------------- */
 
 static sipdiag_parse_status_t

@@ -98,9 +98,6 @@ sipdiag_header_name_is(sipdiag_span_t name, const char *full, char compact)
     return sipdiag_header_name_rest_is(name, full, compact);
 }
 
-/* The message body (after the first empty line), or an empty span. */
-sipdiag_span_t sipdiag_message_body(const char *msg, size_t len);
-
 /* ---- Header values ------------------------------------------------------ */
 
 /* Retry-After: delta-seconds [comment] *(;retry-param) (RFC 3261 §20.33). */

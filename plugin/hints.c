@@ -186,7 +186,7 @@ sipdiag_hints_begin(sipdiag_hints_collector_t *c, int code)
     const code_rules_t *cr = rules_for(code);
     uint32_t set = cr->rules;
     c->n_applies = 0;
-    c->letters = cr->letters;
+    c->letters = &cr->letters;
     for (unsigned r = 0; set != 0; r++, set >>= 1) {
         if (set & 1u) {
             c->applies[c->n_applies++] = (uint8_t)r;

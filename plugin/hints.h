@@ -29,7 +29,7 @@ typedef struct {
 typedef struct {
     uint8_t applies[SIPDIAG_HINT_RULES];    /* the rules for this code */
     size_t n_applies;
-    sipdiag_letters_t letters;              /* first letters of their headers */
+    const sipdiag_letters_t *letters;       /* first letters of their headers */
     unsigned count[SIPDIAG_HINT_RULES];     /* values seen; set for the applying rules only */
     sipdiag_span_t seen[SIPDIAG_HINT_RULES][SIPDIAG_HINTS_PER_HEADER];    /* spans into the message */
 } sipdiag_hints_collector_t;
@@ -38,7 +38,7 @@ typedef struct {
 void sipdiag_hints_begin(sipdiag_hints_collector_t *c, int code);
 
 /* Offers one header of the message (a sipdiag_header_visit_t); only those
- * starting with a letter of c->letters can be wanted. */
+ * starting with a letter of *c->letters can be wanted. */
 void sipdiag_hints_offer(sipdiag_span_t name, sipdiag_span_t value, void *collector);
 
 /* The values gathered, copied into file scope. Returns how many. */

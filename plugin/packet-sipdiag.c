@@ -401,7 +401,7 @@ first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_res
 
     sipdiag_hints_begin(&hints, code);
     /* One walk of the headers reads both the transaction facts and the hints. */
-    sipdiag_msginfo_parse_visit(raw, len, &mi, &hints.letters, diagnosable ? sipdiag_hints_offer : NULL, &hints);
+    sipdiag_msginfo_parse_visit(raw, len, &mi, hints.letters, diagnosable ? sipdiag_hints_offer : NULL, &hints);
     res->code = m->code;
     res->malformed = m->malformed;
     res->cut = m->cut;

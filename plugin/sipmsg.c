@@ -123,10 +123,11 @@ static const struct {
 };
 
 /* The wanted headers by the first letter of their name (either case, full
- * or compact form), as bit sets: a header whose letter is not here (Via,
- * Max-Forwards, Contact, ...) is never parsed. Built from wanted[]. */
-static uint16_t wanted_by_letter[256];
+ * or compact form): the walk parses no line whose letter is not in
+ * wanted_letters (Via, Max-Forwards, ...), and a header's letter names the
+ * few wanted headers it can be, as a bit set. Both built from wanted[]. */
 static sipdiag_letters_t wanted_letters;
+static uint16_t wanted_by_letter[256];
 
 static void
 index_wanted(void)
@@ -136,14 +137,13 @@ index_wanted(void)
     if (done)
         return;
     for (int h = 0; h < H_COUNT; h++) {
-        const char lead[] = { wanted[h].name[0], wanted[h].compact };
-        for (size_t k = 0; k < sizeof lead; k++) {
-            if (lead[k] == 0)
-                continue;
-            wanted_by_letter[(guchar)g_ascii_tolower(lead[k])] |= (uint16_t)(1u << h);
-            wanted_by_letter[(guchar)g_ascii_toupper(lead[k])] |= (uint16_t)(1u << h);
-        }
+        sipdiag_letters_t one = { { 0 } };
+        sipdiag_letters_add(&one, wanted[h].name, wanted[h].compact);
         sipdiag_letters_add(&wanted_letters, wanted[h].name, wanted[h].compact);
+        for (unsigned c = 0; c < G_N_ELEMENTS(wanted_by_letter); c++) {
+            if (sipdiag_letters_has(&one, (char)c))
+                wanted_by_letter[c] |= (uint16_t)(1u << h);
+        }
     }
     done = true;
 }
