@@ -308,7 +308,10 @@ def main():
               f"{fmt_int(in_so) if in_so else ''} | {fmt_int(incl) if incl else ''} |")
         p("")
         p("Runs: `sip-plain` = `-r`, `sip-V` = `-V`, `sip-fields` = `-T fields` (as above), on the SIP capture's "
-          "first frames; `nonsip-plain` = `-r` on the non-SIP capture's.")
+          "first frames; `nonsip-plain` = `-r` on the non-SIP capture's. Config `items` is the floor plus, for "
+          "every SIP response, one protocol item and one expert item (`tests/bench/floor`, built with "
+          "`FLOOR_ITEMS`): what Wireshark itself charges any plugin that shows each response in the tree and "
+          "in Expert Information, before that plugin does any work of its own.")
         p("")
 
         main_run = "sip-plain-sipdiag"

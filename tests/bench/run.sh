@@ -7,6 +7,8 @@
 # times Debian's tshark on a large SIP capture and a large non-SIP one with
 #   none     no plugin
 #   floor    a post-dissector that asks for sipdiag's SIP fields and does nothing
+#   items    (callgrind only) the floor plus a protocol item and an expert item per
+#            SIP response: what Wireshark charges any plugin that reports responses
 #   sipdiag  the plugin
 #   lua      tests/bench/sipdiag.lua, the same diagnosis written in Lua
 # in five modes (plain -r, -V, -T fields, -Y, -z expert), runs interleaved
@@ -104,10 +106,11 @@ cmake -S "$HERE/floor" -B "$WORK/build-floor" -DCMAKE_BUILD_TYPE=Release -DCMAKE
 cmake --build "$WORK/build-floor" -j "$(nproc)" >> "$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build (floor)"; }
 cc -O2 -Wall -I"$ROOT/plugin" "$HERE/gen-lua-codes.c" "$ROOT/plugin/codes.c" -o "$WORK/gen-lua-codes"
 
-CONFIGS=(none floor sipdiag lua)
+CONFIGS=(none floor items sipdiag lua)
 for c in "${CONFIGS[@]}"; do mkdir -p "$WORK/plugins/$c/$WS_VERSION/epan"; done
 cp "$WORK/build-sipdiag/sipdiag.so" "$WORK/plugins/sipdiag/$WS_VERSION/epan/"
 cp "$WORK/build-floor/floor.so" "$WORK/plugins/floor/$WS_VERSION/epan/"
+cp "$WORK/build-floor/floor-items.so" "$WORK/plugins/items/$WS_VERSION/epan/"
 cp "$HERE/sipdiag.lua" "$WORK/plugins/lua/"
 "$WORK/gen-lua-codes" > "$WORK/plugins/lua/sipdiag-codes.luadata" 2> /dev/null
 mkdir -p "$WORK/config" "$WORK/home" "$WORK/caps" "$WORK/cg"
@@ -136,8 +139,8 @@ ts() {
 }
 
 # Each configuration loads exactly its own plugin.
-for c in floor sipdiag lua; do
-    want=$(case $c in floor) echo floor.so ;; sipdiag) echo sipdiag.so ;; lua) echo sipdiag.lua ;; esac)
+for c in floor items sipdiag lua; do
+    want=$(case $c in floor) echo floor.so ;; items) echo floor-items.so ;; sipdiag) echo sipdiag.so ;; lua) echo sipdiag.lua ;; esac)
     ts "$c" -G plugins 2> /dev/null | grep -q "$WORK/plugins/$c/.*$want" || die "$c: tshark does not load $want"
 done
 [ -z "$(ts none -G plugins 2> /dev/null | grep "$WORK/plugins/none")" ] || die "none: loads a plugin"
@@ -260,11 +263,11 @@ cg_job() {   # NAME CONFIG FILE MODE
 }
 if [ "$CALLGRIND" = 1 ]; then
     jobs_spec=()
-    for c in none floor sipdiag lua; do
+    for c in none floor items sipdiag lua; do
         jobs_spec+=("one-$c $c $ONE plain")
         jobs_spec+=("sip-plain-$c $c $CG_SIP plain")
     done
-    for c in none floor sipdiag; do
+    for c in none floor items sipdiag; do
         jobs_spec+=("sip-V-$c $c $CG_SIP V")
         jobs_spec+=("sip-fields-$c $c $CG_SIP fields")
         jobs_spec+=("nonsip-plain-$c $c $CG_NONSIP plain")
