@@ -1,14 +1,13 @@
 /* framecache.c
- * Per-frame results of the first pass, in file scope, kept with the frame
- * (p_add_proto_data): a lookup reads the frame's own short list, not a
- * capture-wide map that no longer fits any cache in a long capture. Only
- * frames with SIP responses get an entry.
- *
- * This is the one piece of state that grows with the capture (every later
- * pass needs it), so a response is stored in a fixed 24-byte record; the
- * strings a response rarely has live in an extra block allocated only then.
- * An ordinary status line ("SIP/2.0 180 Ringing") is not copied: it is
- * rebuilt from its code and the registry's phrase.
+ * Per-frame results of the first pass, in file scope. This is the one piece
+ * of state that grows with the capture (every later pass needs it), so a
+ * response costs a fixed 24-byte record, frame number included, appended
+ * to chunks of records in frame order: a later pass finds a frame's records
+ * by binary search. Attaching them to the frame instead (p_add_proto_data)
+ * cost about twice as much again per frame in list node and bookkeeping.
+ * The strings a response rarely has live in an extra block allocated only
+ * then; an ordinary status line ("SIP/2.0 180 Ringing") is not copied: it
+ * is rebuilt from its code and the registry's phrase.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -17,7 +16,6 @@
 
 #include <string.h>
 
-#include <epan/proto_data.h>
 #include <epan/wmem_scopes.h>
 
 #include "diagnose.h"
@@ -55,26 +53,53 @@ typedef struct {
 } extra_t;
 
 typedef struct {
+    uint32_t frame;
+    uint32_t request_frame;
+    uint32_t related_frame;
+    uint32_t extra;          /* 1 + index into extras, 0 for most responses */
     int16_t code;
     uint8_t flags;
     uint8_t method;          /* index into known_methods, or METHOD_OTHER */
     uint8_t ctx_kind;
-    uint32_t request_frame;
-    uint32_t related_frame;
-    extra_t *extra;          /* NULL for most responses */
 } record_t;
 
+/* Records in frame order; a frame's records never straddle two chunks. */
+#define CHUNK_RECORDS 4096
 typedef struct {
     unsigned count;
+    unsigned capacity;
     record_t records[];
-} cached_frame_t;
+} chunk_t;
 
-static int proto;
+static wmem_array_t *chunks;    /* chunk_t *, in frame order */
+static wmem_array_t *extras;    /* extra_t * */
+static uint32_t last_frame;     /* the highest frame stored in chunks */
+/* Frames whose first pass came after a later frame's: never seen in
+ * Wireshark or tshark, kept right all the same. frame -> chunk_t. */
+static wmem_tree_t *late;
+
+static void
+framecache_init_file(void)
+{
+    chunks = wmem_array_new(wmem_file_scope(), sizeof(chunk_t *));
+    extras = wmem_array_new(wmem_file_scope(), sizeof(extra_t *));
+    late = wmem_tree_new(wmem_file_scope());
+    last_frame = 0;
+}
+
+static void
+framecache_cleanup_file(void)
+{
+    chunks = NULL;
+    extras = NULL;
+    late = NULL;
+}
 
 void
-sipdiag_framecache_init(int proto_sipdiag)
+sipdiag_framecache_init(void)
 {
-    proto = proto_sipdiag;
+    register_init_routine(framecache_init_file);
+    register_cleanup_routine(framecache_cleanup_file);
 }
 
 static uint8_t
@@ -145,14 +170,58 @@ make_extra(const sipdiag_result_t *r, uint8_t flags, uint8_t method)
     return x;
 }
 
+static chunk_t *
+new_chunk(unsigned capacity)
+{
+    chunk_t *c = (chunk_t *)wmem_alloc(wmem_file_scope(), sizeof *c + capacity * sizeof(record_t));
+    c->count = 0;
+    c->capacity = capacity;
+    return c;
+}
+
+/* Room for n records at the end of the last chunk, which may be a new one. */
+static record_t *
+append(unsigned n)
+{
+    unsigned k = wmem_array_get_count(chunks);
+    chunk_t *c = k > 0 ? *(chunk_t **)wmem_array_index(chunks, k - 1) : NULL;
+    if (c == NULL || c->capacity - c->count < n) {
+        c = new_chunk(MAX(n, CHUNK_RECORDS));
+        wmem_array_append_one(chunks, c);
+    }
+    c->count += n;
+    return &c->records[c->count - n];
+}
+
+static uint32_t
+keep_extra(const sipdiag_result_t *r, uint8_t flags, uint8_t method)
+{
+    if (!needs_extra(r, flags, method))
+        return 0;
+    extra_t *x = make_extra(r, flags, method);
+    wmem_array_append_one(extras, x);
+    return wmem_array_get_count(extras);
+}
+
 void
 sipdiag_framecache_store(packet_info *pinfo, const sipdiag_result_t *results, unsigned n)
 {
-    cached_frame_t *f = (cached_frame_t *)wmem_alloc(wmem_file_scope(), sizeof *f + n * sizeof(record_t));
-    f->count = n;
+    record_t *recs;
+    if (chunks == NULL || n == 0)
+        return;
+    if (pinfo->num > last_frame) {
+        recs = append(n);
+        last_frame = pinfo->num;
+    } else {
+        chunk_t *c = new_chunk(n);
+        c->count = n;
+        wmem_tree_insert32(late, pinfo->num, c);
+        recs = c->records;
+    }
     for (unsigned i = 0; i < n; i++) {
         const sipdiag_result_t *r = &results[i];
-        record_t *rec = &f->records[i];
+        record_t *rec = &recs[i];
+        rec->frame = pinfo->num;
         rec->code = (int16_t)r->code;
         rec->flags = (uint8_t)((r->malformed ? F_MALFORMED : 0) | (r->cut ? F_CUT : 0) | (r->line_cut ? F_LINE_CUT : 0)
                                | (r->ctx.in_dialog ? F_IN_DIALOG : 0) | (is_standard_line(r) ? F_STANDARD_LINE : 0));
@@ -160,16 +229,15 @@ sipdiag_framecache_store(packet_info *pinfo, const sipdiag_result_t *results, un
         rec->ctx_kind = (uint8_t)r->ctx.kind;
         rec->request_frame = r->ctx.request_frame;
         rec->related_frame = r->ctx.related_frame;
-        rec->extra = needs_extra(r, rec->flags, rec->method) ? make_extra(r, rec->flags, rec->method) : NULL;
+        rec->extra = keep_extra(r, rec->flags, rec->method);
     }
-    p_add_proto_data(wmem_file_scope(), pinfo, proto, 0, f);
 }
 
 static void
 expand(const record_t *rec, sipdiag_result_t *r)
 {
     static const extra_t none;
-    const extra_t *x = rec->extra != NULL ? rec->extra : &none;
+    const extra_t *x = rec->extra != 0 ? *(extra_t **)wmem_array_index(extras, rec->extra - 1) : &none;
 
     memset(r, 0, sizeof *r);
     r->code = rec->code;
@@ -199,16 +267,57 @@ expand(const record_t *rec, sipdiag_result_t *r)
     r->headers = x->headers;
 }
 
+/* The chunk holding frame's records (the last whose first frame is not
+ * after it), or NULL. */
+static const chunk_t *
+chunk_of(uint32_t frame)
+{
+    unsigned lo = 0, hi = chunks != NULL ? wmem_array_get_count(chunks) : 0;
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        const chunk_t *c = *(chunk_t **)wmem_array_index(chunks, mid);
+        if (c->records[0].frame <= frame)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > 0 ? *(chunk_t **)wmem_array_index(chunks, lo - 1) : NULL;
+}
+
+/* frame's records in c: the first at *first, how many returned. */
+static unsigned
+records_of(const chunk_t *c, uint32_t frame, unsigned *first)
+{
+    unsigned lo = 0, hi = c->count;
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (c->records[mid].frame < frame)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    unsigned end = lo;
+    while (end < c->count && c->records[end].frame == frame)
+        end++;
+    *first = lo;
+    return end - lo;
+}
+
 unsigned
 sipdiag_framecache_lookup(packet_info *pinfo, const sipdiag_result_t **out)
 {
-    const cached_frame_t *f = (const cached_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto, 0);
+    const chunk_t *c = chunk_of(pinfo->num);
+    unsigned first = 0, n = c != NULL ? records_of(c, pinfo->num, &first) : 0;
+    if (n == 0 && late != NULL) {
+        c = (const chunk_t *)wmem_tree_lookup32(late, pinfo->num);
+        n = c != NULL ? c->count : 0;
+    }
     *out = NULL;
-    if (f == NULL || f->count == 0)
+    if (n == 0)
         return 0;
-    sipdiag_result_t *r = wmem_alloc_array(pinfo->pool, sipdiag_result_t, f->count);
-    for (unsigned i = 0; i < f->count; i++)
-        expand(&f->records[i], &r[i]);
+    sipdiag_result_t *r = wmem_alloc_array(pinfo->pool, sipdiag_result_t, n);
+    for (unsigned i = 0; i < n; i++)
+        expand(&c->records[first + i], &r[i]);
     *out = r;
-    return f->count;
+    return n;
 }

@@ -30,9 +30,9 @@ typedef struct {
     sipdiag_header_value_t *headers;
 } sipdiag_result_t;
 
-/* Call once at registration, with sipdiag's protocol id (the results are
- * kept as its per-frame data, freed with the file). */
-void sipdiag_framecache_init(int proto_sipdiag);
+/* Call once at registration: the results live in file scope, set up when a
+ * file is opened and gone when it is closed. */
+void sipdiag_framecache_init(void);
 
 /* Stores this frame's n results under its frame number. What every response
  * has (code, method, context) is kept in a few bytes; the rest (an unusual

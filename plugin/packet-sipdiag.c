@@ -612,7 +612,7 @@ proto_register_sipdiag(void)
     sipdiag_context_register(proto_sipdiag, expert_sipdiag);
     sipdiag_hints_register(proto_sipdiag, expert_sipdiag);
     sipdiag_stats_register_tap();
-    sipdiag_framecache_init(proto_sipdiag);
+    sipdiag_framecache_init();
     sipdiag_context_init();
     register_init_routine(sipdiag_init);
     register_cleanup_routine(sipdiag_cleanup);
