@@ -19,7 +19,7 @@ typedef struct {
     bool line_cut;                  /* ... inside its status line */
     unsigned captured;              /* bytes of the message captured, of */
     unsigned sent;                  /* the bytes the frame says were sent from its start */
-    const char *line;               /* the status line's bytes as sent, NUL-terminated copy */
+    const char *line;               /* the status line's bytes as sent (not NUL-terminated) */
     size_t line_len;                /* its length (it may hold NUL bytes) */
     const char *method;             /* CSeq method, or NULL */
     sipdiag_context_t ctx;

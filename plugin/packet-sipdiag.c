@@ -422,9 +422,11 @@ first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_res
 }
 
 /* First pass: feed requests to the transaction state, and decide each
- * response's context and keep its explaining headers. */
-static void
-first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
+ * response's context and keep its explaining headers. Returns the number of
+ * responses; *out gets their results, which this pass shows as they are
+ * (the cache's copy holds the same). */
+static unsigned
+first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const sipdiag_result_t **out)
 {
     unsigned responses = 0;
     for (unsigned i = 0; i < n; i++)
@@ -450,6 +452,8 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n)
     }
     if (responses > 0)
         sipdiag_framecache_store(pinfo, res, responses);
+    *out = res;
+    return responses;
 }
 
 static int
@@ -464,10 +468,8 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
         return 0;    /* nothing was cached for it on the first pass either */
     bool readable = found == SIPDIAG_EXTRACT_READ;
 
-    if (!PINFO_FD_VISITED(pinfo) && readable)
-        first_pass(pinfo, m, n_msgs);
-
-    unsigned n = sipdiag_framecache_lookup(pinfo, &res);
+    unsigned n = !PINFO_FD_VISITED(pinfo) && readable ? first_pass(pinfo, m, n_msgs, &res)
+                                                       : sipdiag_framecache_lookup(pinfo, &res);
     unsigned k = 0;    /* the next extracted message, to point items at its bytes */
     for (unsigned i = 0; i < n; i++) {
         where_t w = { tvb, 0, 0 };
