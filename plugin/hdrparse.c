@@ -91,7 +91,10 @@ span_is(sipdiag_span_t s, const char *lit)
 {
     size_t i = 0;
     for (; i < s.len; i++) {
-        if (lit[i] == 0 || sipdiag_ascii_lower(s.ptr[i]) != sipdiag_ascii_lower(lit[i]))
+        char a = s.ptr[i], b = lit[i];
+        /* Names are nearly always sent in the literal's case: equal bytes
+         * need no case folding. */
+        if (b == 0 || (a != b && sipdiag_ascii_lower(a) != sipdiag_ascii_lower(b)))
             return false;
     }
     return i > 0 && lit[i] == 0;

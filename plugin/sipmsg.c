@@ -22,14 +22,27 @@ is_token_end(char c)
     return c == ';' || c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>';
 }
 
-/* The value of `name` when the parameter after the ';' at v[semi] is it. */
+/* Whether the n bytes at s are `lower` (a lower-case literal of length n),
+ * ignoring case. Inline, not g_ascii_strncasecmp: it runs on the From and
+ * To of every message. */
+static bool
+starts_with_lower(const char *s, const char *lower, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (sipdiag_ascii_lower(s[i]) != lower[i])
+            return false;
+    }
+    return true;
+}
+
+/* The value of `name` (lower case) when the parameter after the ';' at v[semi] is it. */
 static bool
 param_at(sipdiag_span_t v, size_t semi, const char *name, size_t nlen, sipdiag_span_t *out)
 {
     size_t p = semi + 1;
     while (p < v.len && (v.ptr[p] == ' ' || v.ptr[p] == '\t'))
         p++;
-    if (v.len - p <= nlen || g_ascii_strncasecmp(v.ptr + p, name, nlen) != 0 || v.ptr[p + nlen] != '=')
+    if (v.len - p <= nlen || !starts_with_lower(v.ptr + p, name, nlen) || v.ptr[p + nlen] != '=')
         return false;
     size_t s = p + nlen + 1, e = s;
     while (e < v.len && !is_token_end(v.ptr[e]))
@@ -82,7 +95,7 @@ parse_start_line(const char *msg, size_t len, sipdiag_msginfo_t *out)
     size_t e = 0;
     while (e < len && msg[e] != ' ' && msg[e] != '\r' && msg[e] != '\n')
         e++;
-    out->is_response = len >= 4 && g_ascii_strncasecmp(msg, "SIP/", 4) == 0;
+    out->is_response = len >= 4 && starts_with_lower(msg, "sip/", 4);
     if (!out->is_response)
         out->method = (sipdiag_span_t){ msg, e };
 }
@@ -110,16 +123,19 @@ enum { H_CALL_ID, H_CSEQ, H_FROM, H_TO, H_AUTHZ, H_PROXY_AUTHZ, H_WWW_AUTH, H_PR
 
 static const struct {
     const char *name;
+    size_t len;      /* of name: a header of another length is not compared at all */
     char compact;    /* RFC 3261 §7.3.3 form, or 0 */
 } wanted[H_COUNT] = {
-    [H_CALL_ID]      = { "Call-ID", 'i' },
-    [H_CSEQ]         = { "CSeq", 0 },
-    [H_FROM]         = { "From", 'f' },
-    [H_TO]           = { "To", 't' },
-    [H_AUTHZ]        = { "Authorization", 0 },
-    [H_PROXY_AUTHZ]  = { "Proxy-Authorization", 0 },
-    [H_WWW_AUTH]     = { "WWW-Authenticate", 0 },
-    [H_PROXY_AUTH]   = { "Proxy-Authenticate", 0 },
+#define WANTED(name, compact) { name, sizeof name - 1, compact }
+    [H_CALL_ID]      = WANTED("Call-ID", 'i'),
+    [H_CSEQ]         = WANTED("CSeq", 0),
+    [H_FROM]         = WANTED("From", 'f'),
+    [H_TO]           = WANTED("To", 't'),
+    [H_AUTHZ]        = WANTED("Authorization", 0),
+    [H_PROXY_AUTHZ]  = WANTED("Proxy-Authorization", 0),
+    [H_WWW_AUTH]     = WANTED("WWW-Authenticate", 0),
+    [H_PROXY_AUTH]   = WANTED("Proxy-Authenticate", 0),
+#undef WANTED
 };
 
 /* The wanted headers by the first letter of their name (either case, full
@@ -162,7 +178,8 @@ read_header(sipdiag_span_t name, sipdiag_span_t value, void *reader)
     const reader_t *r = (const reader_t *)reader;
     unsigned candidates = wanted_by_letter[(guchar)name.ptr[0]];
     for (int h = 0; candidates != 0; h++, candidates >>= 1) {
-        if ((candidates & 1u) && sipdiag_header_name_rest_is(name, wanted[h].name, wanted[h].compact)) {
+        if ((candidates & 1u) && (name.len == wanted[h].len || name.len == 1)
+            && sipdiag_header_name_rest_is(name, wanted[h].name, wanted[h].compact)) {
             if (r->slot[h]->ptr == NULL)
                 *r->slot[h] = value;
             break;
@@ -197,11 +214,16 @@ sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
      * every SIP message of a capture. */
     size_t body = sipdiag_header_walk(msg, len, &letters, read_header, &r);
     parse_cseq(cseq, out);
-    out->from_tag = sipdiag_header_param(out->from, "tag");
     out->to_tag = sipdiag_header_param(out->to, "tag");
     /* Only a request's body matters (the SDP offer a 488 refuses). */
     if (!out->is_response && body < len)
         out->body = (sipdiag_span_t){ msg + body, len - body };
+}
+
+sipdiag_span_t
+sipdiag_msginfo_from_tag(const sipdiag_msginfo_t *m)
+{
+    return sipdiag_header_param(m->from, "tag");
 }
 
 void

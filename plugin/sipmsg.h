@@ -19,7 +19,6 @@ typedef struct {
     sipdiag_span_t cseq_method;
     sipdiag_span_t from;          /* whole From value */
     sipdiag_span_t to;            /* whole To value */
-    sipdiag_span_t from_tag;
     sipdiag_span_t to_tag;        /* empty outside a dialog */
     sipdiag_span_t authorization; /* Authorization value, empty if none */
     sipdiag_span_t proxy_authorization;
@@ -37,8 +36,12 @@ void sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out);
 void sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
                                  const sipdiag_letters_t *visit_letters, sipdiag_header_visit_t visit, void *ctx);
 
-/* The value of parameter `name` (e.g. "tag", "branch") in a header value such
- * as a From or Via, outside any <...> URI and quoted string; empty if absent. */
+/* The From tag. Read on demand: only BYEs and the answers to them need it. */
+sipdiag_span_t sipdiag_msginfo_from_tag(const sipdiag_msginfo_t *m);
+
+/* The value of parameter `name` (lower case, e.g. "tag", "branch") in a header
+ * value such as a From or Via, outside any <...> URI and quoted string (its
+ * name matched ignoring case); empty if absent. */
 sipdiag_span_t sipdiag_header_param(sipdiag_span_t value, const char *name);
 
 /* True when both spans hold the same bytes (case-sensitive). */

@@ -298,9 +298,10 @@ void
 sipdiag_call_bye(const packet_info *pinfo, const sipdiag_msginfo_t *m)
 {
     bye_t *byes = (bye_t *)wmem_map_lookup(calls, &m->call_id);
-    bye_t *b = (bye_t *)wmem_alloc(wmem_file_scope(), sizeof *b + m->from_tag.len);
+    sipdiag_span_t from_tag = sipdiag_msginfo_from_tag(m);
+    bye_t *b = (bye_t *)wmem_alloc(wmem_file_scope(), sizeof *b + from_tag.len);
 
-    b->from_tag = copy_into(b->bytes, m->from_tag);
+    b->from_tag = copy_into(b->bytes, from_tag);
     b->frame = pinfo->num;
     b->when = pinfo->abs_ts.secs;
     b->next = byes;
@@ -317,8 +318,9 @@ sipdiag_call_bye(const packet_info *pinfo, const sipdiag_msginfo_t *m)
 uint32_t
 sipdiag_call_crossing_bye(const sipdiag_msginfo_t *m)
 {
+    sipdiag_span_t from_tag = sipdiag_msginfo_from_tag(m);
     for (const bye_t *b = (const bye_t *)wmem_map_lookup(calls, &m->call_id); b != NULL; b = b->next) {
-        if (!sipdiag_span_equal(b->from_tag, m->from_tag))
+        if (!sipdiag_span_equal(b->from_tag, from_tag))
             return b->frame;
     }
     return 0;

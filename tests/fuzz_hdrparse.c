@@ -205,7 +205,7 @@ fuzz_message(const char *msg, size_t len)
     sipdiag_msginfo_t mi;
     sipdiag_msginfo_parse(msg, len, &mi);
     check(mi.call_id);
-    check(mi.from_tag);
+    check(sipdiag_msginfo_from_tag(&mi));
     check(mi.to_tag);
     check(mi.body);
     sipdiag_status_line_t sl;

@@ -31,7 +31,7 @@ test_request(void)
     g_assert_false(m.is_response);
     assert_span(m.method, "BYE");
     /* Tags inside the quoted display name or the URI are not the header's tag. */
-    assert_span(m.from_tag, "a1");
+    assert_span(sipdiag_msginfo_from_tag(&m), "a1");
     assert_span(m.to_tag, "b2");
     assert_span(m.call_id, "call-1@192.0.2.10");
     g_assert_true(m.has_cseq);
@@ -104,7 +104,7 @@ test_hostile(void)
         sipdiag_msginfo_t m;
         sipdiag_msginfo_parse(msgs[i], strlen(msgs[i]), &m);
         g_assert_false(m.has_cseq);
-        g_assert_cmpuint(m.from_tag.len, ==, 0);
+        g_assert_cmpuint(sipdiag_msginfo_from_tag(&m).len, ==, 0);
     }
     sipdiag_msginfo_t m;
     sipdiag_msginfo_parse(NULL, 0, &m);
