@@ -12,11 +12,14 @@
 /* A status line longer than this is shown cut; no real one comes close. */
 #define MAX_LINE_BYTES 256
 
+/* As few fields as will do: every field asked for makes the SIP dissector
+ * build a real item for it in every message (sip.Status-Line and
+ * sip.CSeq.method cost tshark -r about 3 % more): the status line is the
+ * first line of the message, and the CSeq method is read with the other
+ * headers (sipmsg.c). */
 enum {
-    F_SIP,          /* the SIP protocol item: one per message, spans the message */
-    F_STATUS_CODE,
-    F_STATUS_LINE,
-    F_CSEQ_METHOD,
+    F_SIP,          /* the SIP protocol item: one per message, starts at its first line */
+    F_STATUS_CODE,  /* present when the SIP dissector accepted a status line */
     F_DATA,         /* payload no dissector took: SIP rejects malformed status lines */
     F_COUNT
 };
@@ -27,8 +30,6 @@ static struct {
 } fields[F_COUNT] = {
     [F_SIP]         = { "sip", -1 },
     [F_STATUS_CODE] = { "sip.Status-Code", -1 },
-    [F_STATUS_LINE] = { "sip.Status-Line", -1 },
-    [F_CSEQ_METHOD] = { "sip.CSeq.method", -1 },
     [F_DATA]        = { "data", -1 },
 };
 
@@ -112,13 +113,6 @@ first_inside(const finfo_list_t *l, const tvbuff_t *tvb, int start, int end)
     return NULL;
 }
 
-static const char *
-string_value(field_info *fi)
-{
-    const char *s = fi != NULL ? fvalue_get_string(SIPDIAG_FI_FVALUE(fi)) : NULL;
-    return s != NULL ? s : "";
-}
-
 /* The captured bytes of a status line, without its line ending. */
 static const char *
 line_bytes(tvbuff_t *tvb, int start, int length, size_t *len)
@@ -156,7 +150,6 @@ rejected_response(const field_info *m, int end, sipdiag_response_t *r)
     r->code = -1;
     r->malformed = true;
     r->line = line_bytes(m->ds_tvb, m->start, linelen, &r->line_len);
-    r->method = NULL;
     r->tvb = m->ds_tvb;
     r->start = m->start;
     r->length = linelen;
@@ -175,7 +168,6 @@ response_of_message(finfo_list_t l[F_COUNT], unsigned i, sipdiag_response_t *r)
     const field_info *m = (const field_info *)g_ptr_array_index(l[F_SIP].arr, i);
     int end = message_end(&l[F_SIP], i);
     field_info *code = first_inside(&l[F_STATUS_CODE], m->ds_tvb, m->start, end);
-    field_info *method = first_inside(&l[F_CSEQ_METHOD], m->ds_tvb, m->start, end);
 
     if (code == NULL && !rejected_response(m, end, r)) {
         *r = (sipdiag_response_t){ .is_response = false, .code = -1, .tvb = m->ds_tvb,
@@ -186,18 +178,16 @@ response_of_message(finfo_list_t l[F_COUNT], unsigned i, sipdiag_response_t *r)
     if (code == NULL)
         return;
 
-    field_info *line = first_inside(&l[F_STATUS_LINE], m->ds_tvb, m->start, end);
+    /* The SIP dissector starts a message's item at its status line. */
+    int linelen = tvb_find_line_end(m->ds_tvb, m->start, MAX(end - m->start, 0), NULL, FALSE);
     r->is_response = true;
     r->code = (int)fvalue_get_uinteger(SIPDIAG_FI_FVALUE(code));
     r->malformed = false;
-    /* The bytes, not the field's string: a NUL in the phrase would end that. */
-    r->line = line != NULL ? line_bytes(line->ds_tvb, line->start, line->length, &r->line_len) : "";
-    if (line == NULL)
-        r->line_len = 0;
-    r->method = method != NULL ? string_value(method) : NULL;
+    /* The bytes, not a string: a NUL in the phrase would end that. */
+    r->line = line_bytes(m->ds_tvb, m->start, linelen, &r->line_len);
     r->tvb = m->ds_tvb;
-    r->start = line != NULL ? line->start : code->start;
-    r->length = line != NULL ? line->length : code->length;
+    r->start = m->start;
+    r->length = (int)r->line_len;    /* captured bytes only: items never reach past them */
     r->msg_start = m->start;
     r->msg_length = end - m->start;
     r->cut = cut_before(m->ds_tvb, end);

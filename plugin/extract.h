@@ -16,7 +16,6 @@ typedef struct {
     bool malformed;        /* a status line the SIP dissector rejected */
     const char *line;      /* the status line's bytes as sent (in the tvb; NUL bytes and all) */
     size_t line_len;
-    const char *method;    /* CSeq method of the request answered, NULL if absent */
     tvbuff_t *tvb;         /* where the message is */
     int start;             /* the status line, for byte highlighting */
     int length;

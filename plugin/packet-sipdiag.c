@@ -410,9 +410,7 @@ first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_res
     res->sent = (unsigned)MAX(tvb_reported_length_remaining(m->tvb, m->msg_start), 0);
     res->line = m->line;    /* the cache keeps what must outlive the frame */
     res->line_len = m->line_len;
-    /* A response the SIP dissector rejected has no sip.CSeq.method: read its CSeq. */
-    res->method = m->method != NULL ? m->method
-                : mi.cseq_method.len > 0 ? wmem_strndup(pinfo->pool, mi.cseq_method.ptr, mi.cseq_method.len) : NULL;
+    res->method = mi.cseq_method.len > 0 ? wmem_strndup(pinfo->pool, mi.cseq_method.ptr, mi.cseq_method.len) : NULL;
     if (diagnosable) {
         sipdiag_context_response(pinfo, &mi, code, &res->ctx);
         res->n_headers = sipdiag_hints_finish(&hints, &res->headers);

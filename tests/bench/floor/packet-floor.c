@@ -26,7 +26,7 @@ WS_DLL_PUBLIC void plugin_register(void);
 
 /* Exactly the fields sipdiag asks for, in its order (run.sh checks). */
 static const char *const wanted[] = {
-    "sip", "sip.Status-Code", "sip.Status-Line", "sip.CSeq.method", "data",
+    "sip", "sip.Status-Code", "data",
 };
 
 static int proto_floor = -1;
