@@ -81,25 +81,6 @@ set_once(sipdiag_span_t *dst, sipdiag_span_t v)
         *dst = v;
 }
 
-/* Case-insensitive equality of a span and a non-empty literal, in one loop
- * that stops at the first byte that differs: header names are compared with
- * every header of every message, and most differ in their second letter.
- * A NUL inside the span differs from the literal's letter there; a span
- * longer than the literal meets its NUL and differs too. */
-static bool
-span_is(sipdiag_span_t s, const char *lit)
-{
-    size_t i = 0;
-    for (; i < s.len; i++) {
-        char a = s.ptr[i], b = lit[i];
-        /* Names are nearly always sent in the literal's case: equal bytes
-         * need no case folding. */
-        if (b == 0 || (a != b && sipdiag_ascii_lower(a) != sipdiag_ascii_lower(b)))
-            return false;
-    }
-    return i > 0 && lit[i] == 0;
-}
-
 /* Reads the digits at b[*i] (at least one, else MALFORMED). Past max the
  * value saturates at max and OVERFLOW is returned, but every digit is still
  * consumed so the caller can go on with what follows. max must be >= 9. */
@@ -447,7 +428,7 @@ sipdiag_header_name_rest_is(sipdiag_span_t name, const char *full, char compact)
 {
     if (name.len == 1 && compact != 0)
         return sipdiag_ascii_lower(name.ptr[0]) == sipdiag_ascii_lower(compact);
-    return span_is(name, full);
+    return sipdiag_span_is(name, full);
 }
 
 bool
@@ -474,7 +455,7 @@ retry_param(const param_t *p, void *ctx)
     sipdiag_retry_after_t *out = ctx;
     uint64_t v = 0;
 
-    if (!span_is(p->name, "duration") || out->has_duration)
+    if (!sipdiag_span_is(p->name, "duration") || out->has_duration)
         return SIPDIAG_PARSE_OK;    /* generic-param or a repeat: not needed */
     if (!p->has_value || p->quoted)
         return SIPDIAG_PARSE_MALFORMED;
@@ -578,14 +559,14 @@ reason_param(const param_t *p, void *ctx)
     sipdiag_reason_t *out = ctx;
     uint64_t v = 0;
 
-    if (span_is(p->name, "text")) {
+    if (sipdiag_span_is(p->name, "text")) {
         /* RFC 3326 wants a quoted-string; a bare token is shown as sent. */
         if (!p->has_value)
             return SIPDIAG_PARSE_MALFORMED;
         set_once(&out->text, p->value);
         return SIPDIAG_PARSE_OK;
     }
-    if (!span_is(p->name, "cause") || out->has_cause)
+    if (!sipdiag_span_is(p->name, "cause") || out->has_cause)
         return SIPDIAG_PARSE_OK;    /* reason-extension or a repeated cause */
     out->has_cause = true;
     if (!p->has_value || p->quoted)
@@ -617,16 +598,16 @@ sipdiag_parse_reason_next(const char *buf, size_t len, size_t *pos, sipdiag_reas
 static void
 auth_param(const param_t *p, sipdiag_auth_t *out)
 {
-    if (span_is(p->name, "realm"))
+    if (sipdiag_span_is(p->name, "realm"))
         set_once(&out->realm, p->value);
-    else if (span_is(p->name, "nonce"))
+    else if (sipdiag_span_is(p->name, "nonce"))
         set_once(&out->nonce, p->value);
-    else if (span_is(p->name, "algorithm"))
+    else if (sipdiag_span_is(p->name, "algorithm"))
         set_once(&out->algorithm, p->value);
-    else if (span_is(p->name, "username"))
+    else if (sipdiag_span_is(p->name, "username"))
         set_once(&out->username, p->value);
-    else if (span_is(p->name, "stale"))
-        out->stale = out->stale || span_is(p->value, "true");
+    else if (sipdiag_span_is(p->name, "stale"))
+        out->stale = out->stale || sipdiag_span_is(p->value, "true");
 }
 
 sipdiag_parse_status_t

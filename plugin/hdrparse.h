@@ -84,6 +84,26 @@ sipdiag_ascii_lower(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c + ('a' - 'A')) : c;
 }
 
+/* Case-insensitive equality of a span and a non-empty literal, in one loop
+ * that stops at the first byte that differs: header names are compared with
+ * every header of every message, and most differ in their second letter.
+ * A NUL inside the span differs from the literal's letter there; a span
+ * longer than the literal meets its NUL and differs too. Inline: it runs
+ * on header names and parameters of every message. */
+static inline bool
+sipdiag_span_is(sipdiag_span_t s, const char *lit)
+{
+    size_t i = 0;
+    for (; i < s.len; i++) {
+        char a = s.ptr[i], b = lit[i];
+        /* Names are nearly always sent in the literal's case: equal bytes
+         * need no case folding. */
+        if (b == 0 || (a != b && sipdiag_ascii_lower(a) != sipdiag_ascii_lower(b)))
+            return false;
+    }
+    return i > 0 && lit[i] == 0;
+}
+
 /* Whether a header name from sipdiag_header_iter is `full` or its compact
  * form (0: none), ignoring case. Inline because callers try it against
  * every header of every message, and the first letter rejects nearly all. */

@@ -22,27 +22,14 @@ is_token_end(char c)
     return c == ';' || c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>';
 }
 
-/* Whether the n bytes at s are `lower` (a lower-case literal of length n),
- * ignoring case. Inline, not g_ascii_strncasecmp: it runs on the From and
- * To of every message. */
-static bool
-starts_with_lower(const char *s, const char *lower, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (sipdiag_ascii_lower(s[i]) != lower[i])
-            return false;
-    }
-    return true;
-}
-
-/* The value of `name` (lower case) when the parameter after the ';' at v[semi] is it. */
+/* The value of `name` when the parameter after the ';' at v[semi] is it. */
 static bool
 param_at(sipdiag_span_t v, size_t semi, const char *name, size_t nlen, sipdiag_span_t *out)
 {
     size_t p = semi + 1;
     while (p < v.len && (v.ptr[p] == ' ' || v.ptr[p] == '\t'))
         p++;
-    if (v.len - p <= nlen || !starts_with_lower(v.ptr + p, name, nlen) || v.ptr[p + nlen] != '=')
+    if (v.len - p <= nlen || !sipdiag_span_is((sipdiag_span_t){ v.ptr + p, nlen }, name) || v.ptr[p + nlen] != '=')
         return false;
     size_t s = p + nlen + 1, e = s;
     while (e < v.len && !is_token_end(v.ptr[e]))
@@ -95,7 +82,7 @@ parse_start_line(const char *msg, size_t len, sipdiag_msginfo_t *out)
     size_t e = 0;
     while (e < len && msg[e] != ' ' && msg[e] != '\r' && msg[e] != '\n')
         e++;
-    out->is_response = len >= 4 && starts_with_lower(msg, "sip/", 4);
+    out->is_response = len >= 4 && sipdiag_span_is((sipdiag_span_t){ msg, 4 }, "SIP/");
     if (!out->is_response)
         out->method = (sipdiag_span_t){ msg, e };
 }

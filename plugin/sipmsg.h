@@ -39,7 +39,7 @@ void sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t 
 /* The From tag. Read on demand: only BYEs and the answers to them need it. */
 sipdiag_span_t sipdiag_msginfo_from_tag(const sipdiag_msginfo_t *m);
 
-/* The value of parameter `name` (lower case, e.g. "tag", "branch") in a header
+/* The value of parameter `name` (e.g. "tag", "branch") in a header
  * value such as a From or Via, outside any <...> URI and quoted string (its
  * name matched ignoring case); empty if absent. */
 sipdiag_span_t sipdiag_header_param(sipdiag_span_t value, const char *name);
