@@ -454,6 +454,19 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const si
     return responses;
 }
 
+/* Whether anyone can see this frame's items: a visible tree (packet details,
+ * tshark -V, -T fields/pdml/json), a filter, column or field on sipdiag (its
+ * expert items' names included) or on _ws.expert, Protocol Hierarchy.
+ * Wireshark fakes the items no one sees, but not one at the top of the tree,
+ * and an expert item on a real item builds five of its own. Expert items
+ * without an item (plain tshark -r, -z expert, the GUI's first pass) still
+ * reach Expert Information and the status bar's highest severity. */
+static bool
+items_seen(proto_tree *tree)
+{
+    return proto_field_is_referenced(tree, proto_sipdiag) || proto_field_is_referenced(tree, proto_expert);
+}
+
 static int
 dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
@@ -468,6 +481,7 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
 
     unsigned n = !PINFO_FD_VISITED(pinfo) && readable ? first_pass(pinfo, m, n_msgs, &res)
                                                        : sipdiag_framecache_lookup(pinfo, &res);
+    proto_tree *shown = items_seen(tree) ? tree : NULL;
     unsigned k = 0;    /* the next extracted message, to point items at its bytes */
     for (unsigned i = 0; i < n; i++) {
         where_t w = { tvb, 0, 0 };
@@ -477,7 +491,7 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
             w = (where_t){ m[k].tvb, m[k].start, m[k].length };
             k++;
         }
-        add_response(pinfo, tree, &w, &res[i]);
+        add_response(pinfo, shown, &w, &res[i]);
     }
     return n > 0 ? (int)tvb_captured_length(tvb) : 0;
 }

@@ -20,5 +20,18 @@ for p in "$WORK"/captures/*.pcap; do
     one=$(ts -r "$p" -q -z expert)
     two=$(ts -2 -r "$p" -q -z expert)
     expect_eq "$name: -2 -z expert (no filter, no tree) equals one pass" "$two" "$one"
+    # Unfiltered, nobody sees sipdiag's items, so they are left out of the
+    # tree; the filter "sipdiag" makes them real. Expert Information must
+    # list the same sipdiag entries either way.
+    unseen=$(grep SIPDIAG <<< "$one" || true)
+    seen=$(ts -r "$p" -q -z expert,sipdiag | grep SIPDIAG || true)
+    expect_eq "$name: sipdiag's expert entries without items in the tree" "$unseen" "$seen"
 done
+# Filters on an expert item's own name or on _ws.expert make the items real
+# (summary lines: -T fields would show the whole tree anyway).
+demo="$WORK/captures/demo.pcap"
+expect_eq "demo: filter on per-code expert names" \
+    "$(ts -r "$demo" -Y 'sipdiag.expert.488 || sipdiag.expert.486' | awk '{print $1}')" $'20\n28'
+expect_eq "demo: _ws.expert.severity >= error finds the 503's frame" \
+    "$(ts -r "$demo" -Y '_ws.expert.severity >= "Error"' | awk '{print $1}')" "24"
 finish
