@@ -481,7 +481,7 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
 
     unsigned n = !PINFO_FD_VISITED(pinfo) && readable ? first_pass(pinfo, m, n_msgs, &res)
                                                        : sipdiag_framecache_lookup(pinfo, &res);
-    proto_tree *shown = items_seen(tree) ? tree : NULL;
+    proto_tree *shown = n > 0 && items_seen(tree) ? tree : NULL;
     unsigned k = 0;    /* the next extracted message, to point items at its bytes */
     for (unsigned i = 0; i < n; i++) {
         where_t w = { tvb, 0, 0 };
