@@ -269,6 +269,7 @@ def main():
     cg = {}
     cg_runs = []
     repeats = collections.defaultdict(list)    # run name -> its repetitions ("name~2", ...)
+    cfg_of = {}
     if a.cg_list and os.path.exists(a.cg_list):
         for line in open(a.cg_list):
             name, cfg, _file, mode = line.rstrip("\n").split("\t")
@@ -276,6 +277,7 @@ def main():
             if os.path.exists(path):
                 base = name.split("~")[0]
                 repeats[base].append(Callgrind(path))
+                cfg_of[base] = cfg
                 if base == name:
                     cg_runs.append((name, cfg, mode))
     # A repeated run counts by its median total (Wireshark's hash maps are
@@ -328,7 +330,7 @@ def main():
           "in Expert Information, before that plugin does any work of its own.")
         p("")
         for name, runs in repeats.items():
-            one = cg.get(f"one-{name.rsplit('-', 1)[1]}")
+            one = cg.get(f"one-{cfg_of[name]}")
             if len(runs) > 1 and one is not None:
                 pfs = sorted(round((r.total - one.total) / (a.cg_frames - 1)) for r in runs)
                 p(f"- `{name}`: {len(runs)} runs, Ir per frame {', '.join(fmt_int(x) for x in pfs)}")

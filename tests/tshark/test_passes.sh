@@ -30,6 +30,8 @@ done
 # Filters on an expert item's own name or on _ws.expert make the items real
 # (summary lines: -T fields would show the whole tree anyway).
 demo="$WORK/captures/demo.pcap"
+expect_contains "demo: unfiltered -z expert lists the 486 without its item" "$(ts -r "$demo" -q -z expert)" \
+    "SIPDIAG  486 Busy Here"
 expect_eq "demo: filter on per-code expert names" \
     "$(ts -r "$demo" -Y 'sipdiag.expert.488 || sipdiag.expert.486' | awk '{print $1}')" $'20\n28'
 expect_eq "demo: _ws.expert.severity >= error finds the 503's frame" \
