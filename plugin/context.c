@@ -24,12 +24,15 @@ static int hf_sipdiag_related_frame = -1;
 static int hf_sipdiag_offered_formats = -1;
 static int hf_sipdiag_dialog_impact = -1;
 static int hf_sipdiag_retransmission = -1;
+static int hf_sipdiag_duplicate = -1;
 
 static expert_field ei_sipdiag_credentials_rejected = EI_INIT;
 static expert_field ei_sipdiag_stale_nonce = EI_INIT;
 static expert_field ei_sipdiag_cancelled = EI_INIT;
 static expert_field ei_sipdiag_bye_race = EI_INIT;
 static expert_field ei_sipdiag_retransmission = EI_INIT;
+static expert_field ei_sipdiag_duplicate = EI_INIT;
+static expert_field ei_sipdiag_nonce_changed = EI_INIT;
 
 /* What each context means; `ei` set means it replaces the code's own item. */
 static const struct {
@@ -71,7 +74,30 @@ static const struct {
         "2.1 to 4 s in 10 ms steps if this side generated the Call-ID, 0 to 2 s otherwise." },
     [SIPDIAG_CTX_RETRANSMISSION] = { &ei_sipdiag_retransmission, SIPDIAG_SEV_CHAT,
         "retransmission, counted once",
-        "The same response (transaction, code and To tag) was seen before; it is counted once." },
+        "The same response (transaction, code and To tag) was sent again on the same link: a "
+        "retransmission, counted once." },
+    [SIPDIAG_CTX_DUPLICATE] = { &ei_sipdiag_duplicate, SIPDIAG_SEV_CHAT,
+        "capture duplicate, counted once",
+        "The same message was captured twice within 10 ms (a mirror port, NAT or ERSPAN copy): not a "
+        "retransmission and not another hop; counted once." },
+    [SIPDIAG_CTX_NONCE_CHANGED] = { &ei_sipdiag_nonce_changed, SIPDIAG_SEV_NOTE,
+        "credentials on an older nonce challenged anew — not a password problem",
+        "The credentials were built on a nonce the server had replaced (or the server says the nonce "
+        "changed): the server asks again with its new nonce. Not a password problem; the UA should "
+        "retry with the new nonce." },
+    [SIPDIAG_CTX_CREDENTIALS_UNJUDGED] = { NULL, SIPDIAG_SEV_CHAT, NULL,
+        "The request carried credentials built on a nonce issued before the capture began: whether "
+        "they were wrong or only their nonce had expired cannot be told from this capture." },
+    [SIPDIAG_CTX_CHALLENGE_UNSEEN] = { NULL, SIPDIAG_SEV_CHAT, NULL,
+        "Request not captured: whether it carried credentials, so whether this challenge is the normal "
+        "first step or a rejection, cannot be told." },
+    [SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN] = { &ei_sipdiag_cancelled, SIPDIAG_SEV_CHAT,
+        "the caller cancelled the call — normal",
+        "The caller cancelled this INVITE with the CANCEL in the related frame (same branch): 487 is the "
+        "normal answer. The INVITE itself predates the capture." },
+    [SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN] = { NULL, SIPDIAG_SEV_NOTE, NULL,
+        "Neither the INVITE nor a CANCEL for it is in the capture: why the request was ended cannot "
+        "be told." },
 };
 
 void
@@ -108,14 +134,30 @@ offered_formats(sipdiag_span_t body)
 }
 
 /* Keeps whether the request carried credentials, and their realm (empty
- * when they name none or do not parse). */
-static void
-keep_credentials(sipdiag_span_t value, bool *has, sipdiag_span_t *realm)
+ * when they name none or do not parse); returns how their nonce relates to
+ * the ones the server issued. */
+static sipdiag_nonce_state_t
+keep_credentials(const packet_info *pinfo, sipdiag_span_t value, bool *has, sipdiag_span_t *realm)
 {
     sipdiag_auth_t a;
     *has = value.len > 0;
-    if (*has && sipdiag_parse_auth(value.ptr, value.len, &a) == SIPDIAG_PARSE_OK)
-        sipdiag_txn_keep(realm, a.realm);
+    if (!*has)
+        return SIPDIAG_NONCE_NONE;
+    if (sipdiag_parse_auth(value.ptr, value.len, &a) != SIPDIAG_PARSE_OK)
+        return SIPDIAG_NONCE_UNSEEN;
+    sipdiag_txn_keep(realm, a.realm);
+    return sipdiag_nonce_judge(pinfo, a.realm, a.nonce);
+}
+
+/* The server's own words: "401 nonce has changed", "Stale nonce". */
+static bool
+phrase_names_nonce(sipdiag_span_t phrase)
+{
+    for (size_t i = 0; i + 5 <= phrase.len; i++) {
+        if (sipdiag_span_is((sipdiag_span_t){ phrase.ptr + i, 5 }, "nonce"))
+            return true;
+    }
+    return false;
 }
 
 void
@@ -123,13 +165,18 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
 {
     if (!m->has_cseq || m->call_id.len == 0)
         return;
+    sipdiag_path_t path = sipdiag_path_of(pinfo);
     sipdiag_txn_t *t = sipdiag_txn_find(m, m->cseq_method);
-    if (t == NULL) {   /* a retransmitted request keeps its first frame */
+    if (t == NULL) {
         /* The offer's bytes, not its formats: most offers are never refused. */
-        t = sipdiag_txn_add(pinfo, m, (sipdiag_span_t){ m->body.ptr, MIN(m->body.len, MAX_OFFER_BYTES) });
+        t = sipdiag_txn_add(pinfo, m, path, (sipdiag_span_t){ m->body.ptr, MIN(m->body.len, MAX_OFFER_BYTES) });
         t->in_dialog = m->to_tag.len > 0;
-        keep_credentials(m->authorization, &t->has_auth, &t->auth_realm);
-        keep_credentials(m->proxy_authorization, &t->has_proxy_auth, &t->proxy_auth_realm);
+        t->auth_nonce = (uint8_t)keep_credentials(pinfo, m->authorization, &t->has_auth, &t->auth_realm);
+        t->proxy_auth_nonce = (uint8_t)keep_credentials(pinfo, m->proxy_authorization, &t->has_proxy_auth,
+                                                        &t->proxy_auth_realm);
+    } else {
+        /* A retransmission keeps its first frame; a copy on another link is that link's request. */
+        sipdiag_txn_request_again(pinfo, t, path);
     }
     static const sipdiag_span_t invite = { "INVITE", 6 }, bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
     if (sipdiag_span_equal(m->cseq_method, cancel)) {
@@ -141,48 +188,87 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
     }
 }
 
-/* 401 answers Authorization, 407 Proxy-Authorization (RFC 3261 §22.2, §22.3). */
+/* 401 answers Authorization, 407 Proxy-Authorization (RFC 3261 §22.2,
+ * §22.3). Credentials count as rejected only when they were built on the
+ * server's latest nonce for the realm; on an older one the server merely
+ * asks again (phones that wait long, cluster failover). */
 static void
-challenge_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code, sipdiag_context_t *out)
+challenge_context(packet_info *pinfo, const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
+                  sipdiag_span_t phrase, sipdiag_context_t *out)
 {
     sipdiag_span_t challenge = code == 401 ? m->www_authenticate : m->proxy_authenticate;
     bool sent = t != NULL && (code == 401 ? t->has_auth : t->has_proxy_auth);
     sipdiag_span_t realm = t == NULL ? (sipdiag_span_t){ NULL, 0 } : code == 401 ? t->auth_realm : t->proxy_auth_realm;
+    sipdiag_nonce_state_t nonce = t == NULL ? SIPDIAG_NONCE_NONE
+                                            : (sipdiag_nonce_state_t)(code == 401 ? t->auth_nonce : t->proxy_auth_nonce);
     sipdiag_auth_t a;
     bool parsed = sipdiag_parse_auth(challenge.ptr, challenge.len, &a) == SIPDIAG_PARSE_OK;
 
-    if (parsed && a.stale) {
+    if (parsed && a.nonce.len > 0)
+        sipdiag_nonce_issued(pinfo, a.realm, a.nonce);
+    if (t == NULL && !(parsed && a.stale)) {
+        out->kind = SIPDIAG_CTX_CHALLENGE_UNSEEN;
+    } else if (parsed && a.stale) {
         out->kind = SIPDIAG_CTX_STALE_NONCE;
     } else if (sent && (!parsed || a.realm.len == 0 || realm.len == 0 || sipdiag_span_equal(realm, a.realm))) {
-        out->kind = SIPDIAG_CTX_CREDENTIALS_REJECTED;
-        /* A copy: the transaction, and its realm, go before the results do. */
-        out->realm = wmem_strndup(wmem_file_scope(), realm.ptr != NULL ? realm.ptr : "", realm.len);
+        if (phrase_names_nonce(phrase) || nonce == SIPDIAG_NONCE_OLDER) {
+            out->kind = SIPDIAG_CTX_NONCE_CHANGED;
+        } else if (nonce == SIPDIAG_NONCE_UNSEEN) {
+            out->kind = SIPDIAG_CTX_CREDENTIALS_UNJUDGED;
+        } else {
+            out->kind = SIPDIAG_CTX_CREDENTIALS_REJECTED;
+            /* A copy: the transaction, and its realm, go before the results do. */
+            out->realm = wmem_strndup(wmem_file_scope(), realm.ptr != NULL ? realm.ptr : "", realm.len);
+        }
     } else {
         out->kind = SIPDIAG_CTX_CHALLENGE;
     }
 }
 
+/* 487 ends an INVITE (RFC 3261 §9.2). Its CANCEL has the INVITE's branch
+ * (§9.1), so it is found on the same hop even when the INVITE is not. */
+static void
+terminated_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, sipdiag_context_t *out)
+{
+    static const sipdiag_span_t cancel = { "CANCEL", 6 };
+    if (t != NULL) {
+        out->kind = t->cancel_frame != 0 ? SIPDIAG_CTX_CANCELLED : SIPDIAG_CTX_TERMINATED_UNSEEN;
+        out->related_frame = t->cancel_frame;
+        return;
+    }
+    const sipdiag_txn_t *c = sipdiag_txn_find(m, cancel);
+    out->kind = c != NULL ? SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN : SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN;
+    out->related_frame = c != NULL ? c->request_frame : 0;
+}
+
 void
-sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_context_t *out)
+sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_span_t phrase,
+                         sipdiag_context_t *out)
 {
     static const sipdiag_span_t bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
     sipdiag_txn_t *t = sipdiag_txn_find(m, m->cseq_method);
 
     memset(out, 0, sizeof *out);
     if (t != NULL) {
-        out->request_frame = t->request_frame;
+        sipdiag_path_t path = sipdiag_path_of(pinfo);
+        out->request_frame = sipdiag_txn_request_frame(t, path);
         out->in_dialog = t->in_dialog;
         out->offered = (code == 415 || code == 488 || code == 606) ? offered_formats(t->offer) : NULL;
-        if (sipdiag_txn_response(pinfo, t, m, code, &out->related_frame)) {
+        switch (sipdiag_txn_response(pinfo, t, m, code, path, &out->related_frame)) {
+        case SIPDIAG_SEEN_RETRANSMISSION:
             out->kind = SIPDIAG_CTX_RETRANSMISSION;
             return;
+        case SIPDIAG_SEEN_DUPLICATE:
+            out->kind = SIPDIAG_CTX_DUPLICATE;
+            return;
+        case SIPDIAG_SEEN_NEW:
+            break;
         }
     }
     if (code == 401 || code == 407) {
-        challenge_context(t, m, code, out);
+        challenge_context(pinfo, t, m, code, phrase, out);
     } else if (code == 487) {
-        out->kind = t != NULL && t->cancel_frame != 0 ? SIPDIAG_CTX_CANCELLED : SIPDIAG_CTX_TERMINATED_UNSEEN;
-        out->related_frame = t != NULL ? t->cancel_frame : 0;
+        terminated_context(t, m, out);
     } else if (code == 481) {
         bool ending = sipdiag_span_equal(m->cseq_method, bye) || sipdiag_span_equal(m->cseq_method, cancel);
         out->related_frame = ending ? sipdiag_call_crossing_bye(m) : 0;
@@ -190,6 +276,12 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
     } else if (code == 491) {
         out->kind = SIPDIAG_CTX_GLARE;
     }
+}
+
+bool
+sipdiag_context_counted(const sipdiag_context_t *ctx)
+{
+    return ctx->kind != SIPDIAG_CTX_RETRANSMISSION && ctx->kind != SIPDIAG_CTX_DUPLICATE;
 }
 
 bool
@@ -237,6 +329,8 @@ sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, boo
     }
     if (ctx->kind == SIPDIAG_CTX_RETRANSMISSION)
         proto_item_set_generated(proto_tree_add_boolean(tree, hf_sipdiag_retransmission, tvb, 0, 0, 1));
+    if (ctx->kind == SIPDIAG_CTX_DUPLICATE)
+        proto_item_set_generated(proto_tree_add_boolean(tree, hf_sipdiag_duplicate, tvb, 0, 0, 1));
     if (ctx->offered != NULL)
         proto_item_set_generated(proto_tree_add_string(tree, hf_sipdiag_offered_formats, tvb, 0, 0, ctx->offered));
     add_dialog_impact(tree, tvb, code, ctx);
@@ -258,7 +352,7 @@ sipdiag_context_register(int proto, expert_module_t *module)
     static hf_register_info hf[] = {
         { &hf_sipdiag_request_frame,
           { "Request in frame", "sipdiag.request_frame", FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST),
-            0x0, "Frame of the request this response answers (same Call-ID, CSeq number and method)", HFILL } },
+            0x0, "Frame of the request this response answers on its hop (same top Via branch and sent-by, Call-ID, CSeq number and method)", HFILL } },
         { &hf_sipdiag_context,
           { "Context", "sipdiag.context", FT_STRING, BASE_NONE, NULL, 0x0,
             "What the transaction around this response says about it", HFILL } },
@@ -273,7 +367,10 @@ sipdiag_context_register(int proto, expert_module_t *module)
             "What this failure does to the dialog the request was sent in (RFC 5057)", HFILL } },
         { &hf_sipdiag_retransmission,
           { "Retransmission", "sipdiag.retransmission", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
-            "The same response was seen before in this transaction", HFILL } },
+            "The same response was sent again on the same link in this transaction", HFILL } },
+        { &hf_sipdiag_duplicate,
+          { "Capture duplicate", "sipdiag.duplicate", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+            "The same message was captured twice within 10 ms (mirror port, NAT, ERSPAN)", HFILL } },
     };
     static ei_register_info ei[] = {
         { &ei_sipdiag_credentials_rejected,
@@ -291,6 +388,12 @@ sipdiag_context_register(int proto, expert_module_t *module)
         { &ei_sipdiag_retransmission,
           { "sipdiag.expert.retransmission", PI_RESPONSE_CODE, PI_CHAT,
             "Retransmitted response, counted once", EXPFILL } },
+        { &ei_sipdiag_duplicate,
+          { "sipdiag.expert.capture_duplicate", PI_SEQUENCE, PI_CHAT,
+            "The same message captured twice (mirror port, NAT, ERSPAN), counted once", EXPFILL } },
+        { &ei_sipdiag_nonce_changed,
+          { "sipdiag.expert.nonce_changed", PI_RESPONSE_CODE, PI_NOTE,
+            "Challenged again because the credentials used an older nonce: not a password problem", EXPFILL } },
     };
     proto_register_field_array(proto, hf, array_length(hf));
     expert_register_field_array(module, ei, array_length(ei));

@@ -27,13 +27,19 @@ typedef enum {
     SIPDIAG_CTX_LOST_STATE,           /* 481 otherwise */
     SIPDIAG_CTX_GLARE,                /* 491: both sides offered at once */
     SIPDIAG_CTX_RETRANSMISSION,       /* the same response again */
+    SIPDIAG_CTX_DUPLICATE,            /* the same message captured twice (SPAN, NAT, ERSPAN) */
+    SIPDIAG_CTX_NONCE_CHANGED,        /* challenged again: the credentials used an older nonce */
+    SIPDIAG_CTX_CREDENTIALS_UNJUDGED, /* challenged again: credentials on a nonce from before the capture */
+    SIPDIAG_CTX_CHALLENGE_UNSEEN,     /* 401/407 whose request is not in the capture */
+    SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN, /* 487 after a CANCEL; the INVITE predates the capture */
+    SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN, /* 487; neither the INVITE nor a CANCEL is in the capture */
     SIPDIAG_CTX_COUNT
 } sipdiag_ctx_kind_t;
 
 typedef struct {
     sipdiag_ctx_kind_t kind;
     uint32_t request_frame;   /* 0 when the request is not in the capture */
-    uint32_t related_frame;   /* the CANCEL, the other BYE, or the original response */
+    uint32_t related_frame;   /* the CANCEL, the other BYE, or the original response (or copy) */
     bool in_dialog;           /* the request carried a To tag */
     const char *realm;        /* realm of the rejected credentials (file scope) */
     const char *offered;      /* media formats the request's SDP offered (file scope), or NULL */
@@ -48,8 +54,12 @@ void sipdiag_context_register(int proto, expert_module_t *module);
 /* First pass only: remember a request seen in this frame. */
 void sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m);
 
-/* First pass only: the context of a response with this code. */
-void sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_context_t *out);
+/* First pass only: the context of a response with this code and reason phrase. */
+void sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_span_t phrase,
+                              sipdiag_context_t *out);
+
+/* True for a response counted in the statistics: not a retransmission nor a capture duplicate. */
+bool sipdiag_context_counted(const sipdiag_context_t *ctx);
 
 /* True when the context replaces the code's own expert item (and severity). */
 bool sipdiag_context_overrides(const sipdiag_context_t *ctx);

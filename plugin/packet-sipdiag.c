@@ -16,6 +16,7 @@
 #include "extract.h"
 #include "framecache.h"
 #include "hints.h"
+#include "impact.h"
 #include "sipmsg.h"
 #include "stats.h"
 #include "txnstate.h"
@@ -42,6 +43,7 @@ static expert_field ei_sipdiag_invalid_code = EI_INIT;
 static expert_field ei_sipdiag_reason_mismatch = EI_INIT;
 static expert_field ei_sipdiag_malformed = EI_INIT;
 static expert_field ei_sipdiag_truncated = EI_INIT;
+static expert_field ei_sipdiag_clock_jump = EI_INIT;
 /* One expert item per registered code, parallel to sipdiag_codes[]. */
 static expert_field *ei_sipdiag_code;
 /* Codes from the user's table speak through one item per severity. */
@@ -230,11 +232,17 @@ fix_text(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *re
 static void
 queue_tap(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res, sipdiag_severity_t sev)
 {
+    bool failed = res->call_id != NULL && res->ctx.kind != SIPDIAG_CTX_CHALLENGE
+                  && res->ctx.kind != SIPDIAG_CTX_CHALLENGE_UNSEEN;
+    /* A refused re-INVITE leaves the call up unless the code ends the
+     * dialog (RFC 5057: 408, 481, ...): then the call failed after all. */
+    bool refused_in_dialog = res->ctx.in_dialog && sipdiag_impact_of(d->code, NULL) != SIPDIAG_IMPACT_DIALOG;
     sipdiag_tap_info_t t = {
         .code = d->code, .phrase = d->row->phrase, .summary = d->row->summary, .severity = (int)sev,
         .method = res->method, .q850_cause = sipdiag_hints_q850_cause(res->headers, res->n_headers),
-        .counted = res->ctx.kind != SIPDIAG_CTX_RETRANSMISSION,
-        .failed_call = res->call_id != NULL && res->ctx.kind != SIPDIAG_CTX_CHALLENGE,
+        .counted = sipdiag_context_counted(&res->ctx),
+        .failed_call = failed && !refused_in_dialog,
+        .refused_in_dialog = failed && refused_in_dialog,
         .call_id = res->call_id, .from = res->from, .to = res->to,
     };
     sipdiag_stats_queue(pinfo, &t);
@@ -412,7 +420,9 @@ first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_res
     res->line_len = m->line_len;
     res->method = mi.cseq_method.len > 0 ? wmem_strndup(pinfo->pool, mi.cseq_method.ptr, mi.cseq_method.len) : NULL;
     if (diagnosable) {
-        sipdiag_context_response(pinfo, &mi, code, &res->ctx);
+        sipdiag_status_line_t sl;
+        sipdiag_status_line_parse(m->line, m->line_len, &sl);
+        sipdiag_context_response(pinfo, &mi, code, (sipdiag_span_t){ sl.reason, sl.reason_len }, &res->ctx);
         res->n_headers = sipdiag_hints_finish(&hints, &res->headers);
     }
     if (code >= 300 && res->method != NULL && strcmp(res->method, "INVITE") == 0)
@@ -432,7 +442,7 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const si
     sipdiag_result_t *res = responses > 0 ? wmem_alloc0_array(pinfo->pool, sipdiag_result_t, responses) : NULL;
     unsigned r = 0;
 
-    sipdiag_txnstate_expire(pinfo);
+    sipdiag_txnstate_frame(pinfo);
     for (unsigned i = 0; i < n; i++) {
         if (m[i].is_response) {
             first_pass_response(pinfo, &m[i], &res[r++]);
@@ -467,6 +477,24 @@ items_seen(proto_tree *tree)
     return proto_field_is_referenced(tree, proto_sipdiag) || proto_field_is_referenced(tree, proto_expert);
 }
 
+/* The capture's clock jumped before this frame: transactions were kept
+ * across it by frame order, and the engineer should know the times lie. */
+static void
+add_clock_jump(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree)
+{
+    uint32_t prev;
+    int64_t delta;
+    if (!sipdiag_txnstate_clock_jump(pinfo->num, &prev, &delta))
+        return;
+    proto_item *ti = items_seen(tree) ? proto_tree_add_item(tree, proto_sipdiag, tvb, 0, 0, ENC_NA) : NULL;
+    if (ti != NULL)
+        proto_item_append_text(ti, ": capture clock jump");
+    expert_add_info_format(pinfo, ti, &ei_sipdiag_clock_jump,
+                           "The capture's clock jumps %s by %" PRId64 " s between frame %u and this frame: "
+                           "transactions across the jump are matched by frame order, and times across it "
+                           "mean nothing", delta < 0 ? "back" : "ahead", delta < 0 ? -delta : delta, prev);
+}
+
 static int
 dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
@@ -481,6 +509,7 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
 
     unsigned n = !PINFO_FD_VISITED(pinfo) && readable ? first_pass(pinfo, m, n_msgs, &res)
                                                        : sipdiag_framecache_lookup(pinfo, &res);
+    add_clock_jump(tvb, pinfo, tree);
     proto_tree *shown = n > 0 && items_seen(tree) ? tree : NULL;
     unsigned k = 0;    /* the next extracted message, to point items at its bytes */
     for (unsigned i = 0; i < n; i++) {
@@ -601,6 +630,9 @@ proto_register_sipdiag(void)
         { &ei_sipdiag_custom_error,
           { "sipdiag.expert.custom_error", PI_RESPONSE_CODE, PI_ERROR,
             "Code from the user's table (error)", EXPFILL } },
+        { &ei_sipdiag_clock_jump,
+          { "sipdiag.expert.clock_jump", PI_SEQUENCE, PI_NOTE,
+            "The capture's clock jumps between two SIP frames", EXPFILL } },
         { &ei_sipdiag_reason_mismatch,
           { "sipdiag.expert.reason_mismatch", PI_RESPONSE_CODE, PI_CHAT,
             "Reason phrase differs from the registered one", EXPFILL } },

@@ -105,8 +105,35 @@ parse_cseq(sipdiag_span_t v, sipdiag_msginfo_t *out)
     out->cseq_method = (sipdiag_span_t){ v.ptr + s, i - s };
 }
 
+/* The first via-parm of the first Via header (RFC 3261 §20.42):
+ * "SIP/2.0/UDP host:port;branch=...", possibly followed by ", <next hop>".
+ * Only the top one names this hop's transaction (§17.1.3, §17.2.3). */
+static void
+parse_top_via(sipdiag_span_t v, sipdiag_msginfo_t *out)
+{
+    const char *comma = v.len > 0 ? memchr(v.ptr, ',', v.len) : NULL;
+    if (comma != NULL)
+        v.len = (size_t)(comma - v.ptr);
+    size_t i = 0;
+    while (i < v.len && v.ptr[i] != ' ' && v.ptr[i] != '\t')
+        i++;
+    while (i < v.len && (v.ptr[i] == ' ' || v.ptr[i] == '\t'))
+        i++;
+    size_t s = i;
+    while (i < v.len && v.ptr[i] != ';' && v.ptr[i] != ' ' && v.ptr[i] != '\t')
+        i++;
+    out->via_sent_by = (sipdiag_span_t){ v.ptr + s, i - s };
+    out->via_branch = sipdiag_header_param((sipdiag_span_t){ v.ptr + i, v.len - i }, "branch");
+}
+
+bool
+sipdiag_branch_is_rfc3261(sipdiag_span_t branch)
+{
+    return branch.len >= 7 && memcmp(branch.ptr, "z9hG4bK", 7) == 0;
+}
+
 /* The headers sipdiag_msginfo_parse reads; the first of each counts. */
-enum { H_CALL_ID, H_CSEQ, H_FROM, H_TO, H_AUTHZ, H_PROXY_AUTHZ, H_WWW_AUTH, H_PROXY_AUTH, H_COUNT };
+enum { H_CALL_ID, H_CSEQ, H_FROM, H_TO, H_VIA, H_AUTHZ, H_PROXY_AUTHZ, H_WWW_AUTH, H_PROXY_AUTH, H_COUNT };
 
 static const struct {
     const char *name;
@@ -118,6 +145,7 @@ static const struct {
     [H_CSEQ]         = WANTED("CSeq", 0),
     [H_FROM]         = WANTED("From", 'f'),
     [H_TO]           = WANTED("To", 't'),
+    [H_VIA]          = WANTED("Via", 'v'),
     [H_AUTHZ]        = WANTED("Authorization", 0),
     [H_PROXY_AUTHZ]  = WANTED("Proxy-Authorization", 0),
     [H_WWW_AUTH]     = WANTED("WWW-Authenticate", 0),
@@ -180,7 +208,7 @@ void
 sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
                             const sipdiag_letters_t *visit_letters, sipdiag_header_visit_t visit, void *ctx)
 {
-    sipdiag_span_t cseq = no_span;
+    sipdiag_span_t cseq = no_span, via = no_span;
     sipdiag_letters_t letters;
 
     memset(out, 0, sizeof *out);
@@ -192,7 +220,7 @@ sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
     for (size_t k = 0; visit != NULL && k < G_N_ELEMENTS(letters.bits); k++)
         letters.bits[k] |= visit_letters->bits[k];
     reader_t r = {
-        .slot = { [H_CALL_ID] = &out->call_id, [H_CSEQ] = &cseq, [H_FROM] = &out->from, [H_TO] = &out->to,
+        .slot = { [H_CALL_ID] = &out->call_id, [H_CSEQ] = &cseq, [H_FROM] = &out->from, [H_TO] = &out->to, [H_VIA] = &via,
                   [H_AUTHZ] = &out->authorization, [H_PROXY_AUTHZ] = &out->proxy_authorization,
                   [H_WWW_AUTH] = &out->www_authenticate, [H_PROXY_AUTH] = &out->proxy_authenticate },
         .visit_letters = visit_letters, .visit = visit, .ctx = ctx,
@@ -201,6 +229,7 @@ sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
      * every SIP message of a capture. */
     size_t body = sipdiag_header_walk(msg, len, &letters, read_header, &r);
     parse_cseq(cseq, out);
+    parse_top_via(via, out);
     out->to_tag = sipdiag_header_param(out->to, "tag");
     /* Only a request's body matters (the SDP offer a 488 refuses). */
     if (!out->is_response && body < len)

@@ -25,7 +25,13 @@ typedef struct {
     sipdiag_span_t www_authenticate;    /* challenges (responses) */
     sipdiag_span_t proxy_authenticate;
     sipdiag_span_t body;          /* requests only */
+    sipdiag_span_t via_sent_by;   /* top Via's sent-by (host[:port]), empty without a Via */
+    sipdiag_span_t via_branch;    /* top Via's branch parameter, empty if none */
 } sipdiag_msginfo_t;
+
+/* RFC 3261 §8.1.1.7: a branch that starts with the magic cookie was made
+ * unique per transaction; any other (RFC 2543) branch may repeat. */
+bool sipdiag_branch_is_rfc3261(sipdiag_span_t branch);
 
 /* Reads the facts above from a whole SIP message (start line, headers, body). */
 void sipdiag_msginfo_parse(const char *msg, size_t len, sipdiag_msginfo_t *out);

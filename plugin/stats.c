@@ -21,6 +21,7 @@ static const char *st_str_code = "By code (diagnosis)";
 static const char *st_str_method = "By request method";
 static const char *st_str_q850 = "By Q.850 cause";
 static const char *st_str_calls = "Failed calls (Call-ID | From -> To | code: diagnosis)";
+static const char *st_str_refused = "Refused re-INVITEs, call went on (Call-ID | From -> To | code)";
 
 static int st_node_responses = -1;
 static int st_node_severity = -1;
@@ -29,6 +30,7 @@ static int st_node_code = -1;
 static int st_node_method = -1;
 static int st_node_q850 = -1;
 static int st_node_calls = -1;
+static int st_node_refused = -1;
 
 static const value_string class_names[] = {
     { 1, "1xx Provisional" },
@@ -76,6 +78,7 @@ sipdiag_stats_tree_init(stats_tree *st)
     st_node_method = stats_tree_create_node(st, st_str_method, st_node_responses, STAT_DT_INT, true);
     st_node_q850 = stats_tree_create_node(st, st_str_q850, st_node_responses, STAT_DT_INT, true);
     st_node_calls = stats_tree_create_node(st, st_str_calls, 0, STAT_DT_INT, true);
+    st_node_refused = stats_tree_create_node(st, st_str_refused, 0, STAT_DT_INT, true);
 }
 
 static tap_packet_status
@@ -103,6 +106,12 @@ sipdiag_stats_tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *ed
         tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%s | %s -> %s | %d %s: %s",
                                               t->call_id, t->from, t->to, t->code, t->phrase, t->summary),
                        st_node_calls, false);
+    }
+    if (t->refused_in_dialog) {
+        tick_stat_node(st, st_str_refused, 0, true);
+        tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%s | %s -> %s | %d %s",
+                                              t->call_id, t->from, t->to, t->code, t->phrase),
+                       st_node_refused, false);
     }
     return TAP_PACKET_REDRAW;
 }

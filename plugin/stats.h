@@ -19,7 +19,8 @@ typedef struct {
     const char *method;       /* CSeq method, or NULL */
     int q850_cause;           /* first Q.850 cause of the Reason header, or -1 */
     bool counted;             /* false for retransmissions: shown, not counted */
-    bool failed_call;         /* a final failure of an INVITE (challenges aside) */
+    bool failed_call;         /* a final failure of an initial INVITE (challenges aside) */
+    bool refused_in_dialog;   /* a final failure of a re-INVITE that left the dialog up */
     const char *call_id;      /* for failed calls */
     const char *from;
     const char *to;

@@ -1,6 +1,7 @@
 /* txnstate.c
- * Transactions (Call-ID, CSeq number, CSeq method) and the BYEs of calls
- * (Call-ID) seen on the first pass, in wmem file scope, and their expiry.
+ * Transactions (one per hop: top Via branch and sent-by, Call-ID, CSeq
+ * number and method), the BYEs of calls (Call-ID) and the nonces servers
+ * issued, seen on the first pass, in wmem file scope, and their expiry.
  *
  * Everything here is freed one by one when it expires (wmem_free on the
  * file scope's block allocator reuses the memory), and all at once with
@@ -25,16 +26,31 @@
 #define KEEP_NON_INVITE 64
 #define KEEP_INVITE 600
 #define KEEP_BYE 64
+/* A server's latest nonce for a realm: phones re-register every hour or so
+ * and reuse it until challenged again. */
+#define KEEP_NONCE 3600
+/* A jump of the capture's clock: backwards by more than this (merged
+ * captures may be a little out of order), or forwards by more than a day
+ * (a real pause in SIP traffic that long ends every transaction anyway). */
+#define JUMP_BACK (-1)
+#define JUMP_FORWARD 86400
 /* The maps are swept for expired entries this often (capture time). */
 #define SWEEP_INTERVAL 32
 
 /* A transaction's key. For a lookup it points into the message (nothing is
- * allocated); stored, into file-scope copies. RFC 3261 §17.2.3 would add the
- * Via branch; captures often hold only one hop, so this is enough. */
+ * allocated); stored, into file-scope copies. Every proxy puts its own Via
+ * on top (RFC 3261 §16.6), so the top Via's branch and sent-by tell the
+ * hops of one call apart: a capture at a proxy holds each transaction once
+ * per hop with the same Call-ID and CSeq. Call-ID and CSeq number stay in
+ * the key so that a UA that repeats a branch does not merge transactions.
+ * from_tag is only filled for branches without the magic cookie. */
 typedef struct {
     sipdiag_span_t call_id;
     uint32_t cseq;
     sipdiag_span_t method;
+    sipdiag_span_t branch;
+    sipdiag_span_t sent_by;
+    sipdiag_span_t from_tag;
 } txn_key_t;
 
 /* A stored transaction: key, state and the bytes of the key's Call-ID and
@@ -46,14 +62,43 @@ typedef struct {
     char bytes[];
 } txn_entry_t;
 
-/* A response already seen in a transaction, to spot retransmissions. */
+/* A response already seen in a transaction, to spot retransmissions and
+ * capture duplicates. */
 struct sipdiag_seen_response {
     struct sipdiag_seen_response *next;
     int code;
     uint32_t frame;
+    uint64_t path;   /* fwd */
+    int64_t when;    /* capture time in ns, as captured (not the state's clock) */
     sipdiag_span_t to_tag;
     char bytes[];    /* the To tag */
 };
+
+/* The request of a transaction seen again on another link. */
+struct sipdiag_leg {
+    struct sipdiag_leg *next;
+    uint32_t frame;
+    uint64_t path;   /* fwd */
+};
+
+/* A server's latest nonce for a realm. */
+typedef struct {
+    uint64_t server;          /* endpoint hash of the challenge's sender */
+    sipdiag_span_t realm;
+} nonce_key_t;
+
+typedef struct {
+    nonce_key_t key;
+    sipdiag_span_t nonce;
+    time_t when;
+    char bytes[];    /* realm, then nonce */
+} nonce_entry_t;
+
+/* A jump of the capture's clock before a frame. */
+typedef struct {
+    uint32_t prev;
+    int64_t delta;
+} jump_t;
 
 /* The BYEs of a call, by the From tag of the side that sent them. */
 typedef struct bye {
@@ -72,43 +117,100 @@ typedef struct {
 
 static wmem_map_t *txns;     /* txn_key_t -> sipdiag_txn_t */
 static wmem_map_t *calls;    /* sipdiag_span_t (Call-ID) -> bye_t list, newest first */
+static wmem_map_t *nonces;   /* nonce_key_t -> nonce_entry_t */
 static time_t next_sweep;
+
+/* The state's clock: capture time with every jump taken out. */
+static time_t now;
+static time_t clock_offset;
+static time_t last_secs;
+static uint32_t last_frame;
+static bool clock_started;
+static wmem_tree_t *jumps;   /* frame -> jump_t; file scope */
+static unsigned n_jumps;
 
 /* Eight bytes at a time, each word mixed in by a multiply: Call-IDs run to
  * dozens of bytes and every SIP message hashes one or two keys, so a
  * byte-at-a-time hash was a tenth of sipdiag's cost. Not seeded: the maps
  * only ever hold one capture's keys. */
-static guint
-span_hash(sipdiag_span_t s, guint seed)
+#define HASH_MUL UINT64_C(0x9E3779B97F4A7C15)
+
+static uint64_t
+bytes_hash64(const void *p, size_t len, uint64_t seed)
 {
-    const uint64_t mul = UINT64_C(0x9E3779B97F4A7C15);
-    uint64_t h = (seed ^ s.len) * mul, w;
+    const char *b = (const char *)p;
+    uint64_t h = (seed ^ len) * HASH_MUL, w;
     size_t i = 0;
 
-    for (; i + sizeof w <= s.len; i += sizeof w) {
-        memcpy(&w, s.ptr + i, sizeof w);
-        h = (h ^ w) * mul;
+    for (; i + sizeof w <= len; i += sizeof w) {
+        memcpy(&w, b + i, sizeof w);
+        h = (h ^ w) * HASH_MUL;
         h ^= h >> 29;
     }
     w = 0;
-    if (i < s.len)
-        memcpy(&w, s.ptr + i, s.len - i);
-    h = (h ^ w) * mul;
-    return (guint)(h ^ (h >> 32));
+    if (i < len)
+        memcpy(&w, b + i, len - i);
+    h = (h ^ w) * HASH_MUL;
+    return h ^ (h >> 32);
+}
+
+static guint
+span_hash(sipdiag_span_t s, guint seed)
+{
+    return (guint)bytes_hash64(s.ptr, s.len, seed);
 }
 
 static guint
 txn_hash(gconstpointer k)
 {
     const txn_key_t *t = (const txn_key_t *)k;
-    return span_hash(t->method, span_hash(t->call_id, t->cseq));
+    /* The branch alone is nearly unique; the Call-ID is long and adds little. */
+    return span_hash(t->method, span_hash(t->branch, t->cseq));
 }
 
 static gboolean
 txn_equal(gconstpointer a, gconstpointer b)
 {
     const txn_key_t *x = (const txn_key_t *)a, *y = (const txn_key_t *)b;
-    return x->cseq == y->cseq && sipdiag_span_equal(x->call_id, y->call_id) && sipdiag_span_equal(x->method, y->method);
+    return x->cseq == y->cseq && sipdiag_span_equal(x->branch, y->branch) && sipdiag_span_equal(x->method, y->method)
+           && sipdiag_span_equal(x->sent_by, y->sent_by) && sipdiag_span_equal(x->call_id, y->call_id)
+           && sipdiag_span_equal(x->from_tag, y->from_tag);
+}
+
+static guint
+nonce_hash(gconstpointer k)
+{
+    const nonce_key_t *n = (const nonce_key_t *)k;
+    return span_hash(n->realm, (guint)n->server);
+}
+
+static gboolean
+nonce_equal(gconstpointer a, gconstpointer b)
+{
+    const nonce_key_t *x = (const nonce_key_t *)a, *y = (const nonce_key_t *)b;
+    return x->server == y->server && sipdiag_span_equal(x->realm, y->realm);
+}
+
+static uint64_t
+endpoint_hash(const address *a, uint32_t port)
+{
+    return bytes_hash64(a->data, a->data != NULL ? (size_t)a->len : 0, ((uint64_t)a->type << 32) | port);
+}
+
+/* Order matters: (a, b) and (b, a) are the two directions of one link. */
+static uint64_t
+pair_hash(uint64_t a, uint64_t b)
+{
+    uint64_t h = (a * HASH_MUL) ^ b;
+    h *= HASH_MUL;
+    return h ^ (h >> 29);
+}
+
+sipdiag_path_t
+sipdiag_path_of(const packet_info *pinfo)
+{
+    uint64_t src = endpoint_hash(&pinfo->src, pinfo->srcport), dst = endpoint_hash(&pinfo->dst, pinfo->destport);
+    return (sipdiag_path_t){ pair_hash(src, dst), pair_hash(dst, src) };
 }
 
 static guint
@@ -128,6 +230,20 @@ static void
 txnstate_file_init(void)
 {
     next_sweep = 0;
+    now = 0;
+    clock_offset = 0;
+    last_secs = 0;
+    last_frame = 0;
+    clock_started = false;
+    jumps = wmem_tree_new(wmem_file_scope());
+    n_jumps = 0;
+}
+
+static void
+txnstate_file_cleanup(void)
+{
+    jumps = NULL;
+    n_jumps = 0;
 }
 
 void
@@ -135,7 +251,9 @@ sipdiag_txnstate_init(void)
 {
     txns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), txn_hash, txn_equal);
     calls = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), call_hash, call_equal);
+    nonces = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), nonce_hash, nonce_equal);
     register_init_routine(txnstate_file_init);
+    register_cleanup_routine(txnstate_file_cleanup);
 }
 
 static sipdiag_span_t
@@ -176,6 +294,10 @@ txn_free(txn_key_t *key)
         next = s->next;
         wmem_free(wmem_file_scope(), s);
     }
+    for (struct sipdiag_leg *l = e->txn.legs, *next; l != NULL; l = next) {
+        next = l->next;
+        wmem_free(wmem_file_scope(), l);
+    }
     span_free(e->txn.auth_realm);
     span_free(e->txn.proxy_auth_realm);
     wmem_free(wmem_file_scope(), e);
@@ -212,10 +334,57 @@ collect_expired_call(gpointer key, gpointer value, gpointer user_data)
         wmem_list_append(s->keys, key);
 }
 
-void
-sipdiag_txnstate_expire(const packet_info *pinfo)
+static void
+collect_expired_nonce(gpointer key, gpointer value, gpointer user_data)
 {
-    time_t now = pinfo->abs_ts.secs;
+    sweep_t *s = (sweep_t *)user_data;
+    if (s->now - ((const nonce_entry_t *)value)->when > KEEP_NONCE)
+        wmem_list_append(s->keys, key);
+}
+
+/* The state's clock follows capture time but stands still over a jump, so
+ * a capture whose clock leaps years ahead (or back) between two frames does
+ * not expire, or keep for ever, every transaction open at that moment. */
+static void
+advance_clock(const packet_info *pinfo)
+{
+    time_t secs = pinfo->abs_ts.secs;
+    if (clock_started && pinfo->num > last_frame) {
+        int64_t delta = (int64_t)secs - (int64_t)last_secs;
+        if (delta < JUMP_BACK || delta > JUMP_FORWARD) {
+            clock_offset -= (time_t)delta;
+            jump_t *j = wmem_new(wmem_file_scope(), jump_t);
+            j->prev = last_frame;
+            j->delta = delta;
+            wmem_tree_insert32(jumps, pinfo->num, j);
+            n_jumps++;
+        }
+    }
+    if (!clock_started || pinfo->num > last_frame) {
+        last_secs = secs;
+        last_frame = pinfo->num;
+        clock_started = true;
+    }
+    now = secs + clock_offset;
+}
+
+bool
+sipdiag_txnstate_clock_jump(uint32_t frame, uint32_t *prev, int64_t *delta)
+{
+    if (n_jumps == 0 || jumps == NULL)
+        return false;
+    const jump_t *j = (const jump_t *)wmem_tree_lookup32(jumps, frame);
+    if (j == NULL)
+        return false;
+    *prev = j->prev;
+    *delta = j->delta;
+    return true;
+}
+
+void
+sipdiag_txnstate_frame(const packet_info *pinfo)
+{
+    advance_clock(pinfo);
     if (now < next_sweep)
         return;
     next_sweep = now + SWEEP_INTERVAL;
@@ -234,6 +403,23 @@ sipdiag_txnstate_expire(const packet_info *pinfo)
         call_key_t *key = (call_key_t *)wmem_list_frame_data(f);
         bye_list_free(key, (bye_t *)wmem_map_remove(calls, key));
     }
+    s.keys = wmem_list_new(pinfo->pool);
+    wmem_map_foreach(nonces, collect_expired_nonce, &s);
+    for (wmem_list_frame_t *f = wmem_list_head(s.keys); f != NULL; f = wmem_list_frame_next(f)) {
+        nonce_key_t *key = (nonce_key_t *)wmem_list_frame_data(f);
+        wmem_map_remove(nonces, key);
+        wmem_free(wmem_file_scope(), key);    /* the key is the entry's first member */
+    }
+}
+
+static txn_key_t
+key_of(const sipdiag_msginfo_t *m, sipdiag_span_t method)
+{
+    txn_key_t key = { m->call_id, m->cseq, method, m->via_branch, m->via_sent_by, { NULL, 0 } };
+    /* An RFC 2543 branch may repeat; the From tag narrows it down. */
+    if (!sipdiag_branch_is_rfc3261(m->via_branch))
+        key.from_tag = sipdiag_msginfo_from_tag(m);
+    return key;
 }
 
 sipdiag_txn_t *
@@ -241,28 +427,64 @@ sipdiag_txn_find(const sipdiag_msginfo_t *m, sipdiag_span_t method)
 {
     if (!m->has_cseq || m->call_id.len == 0)
         return NULL;
-    txn_key_t key = { m->call_id, m->cseq, method };
+    txn_key_t key = key_of(m, method);
     return (sipdiag_txn_t *)wmem_map_lookup(txns, &key);
 }
 
 sipdiag_txn_t *
-sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_span_t offer)
+sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path, sipdiag_span_t offer)
 {
     static const sipdiag_span_t invite = { "INVITE", 6 };
-    txn_entry_t *e = (txn_entry_t *)wmem_alloc(wmem_file_scope(),
-                                               sizeof *e + m->call_id.len + m->cseq_method.len + offer.len);
+    txn_key_t k = key_of(m, m->cseq_method);
+    txn_entry_t *e = (txn_entry_t *)wmem_alloc(wmem_file_scope(), sizeof *e + k.call_id.len + k.method.len
+                                               + k.branch.len + k.sent_by.len + k.from_tag.len + offer.len);
     char *b = e->bytes;
 
     memset(&e->txn, 0, sizeof e->txn);
-    e->key.cseq = m->cseq;
-    e->key.call_id = copy_into(b, m->call_id);
-    e->key.method = copy_into(b + m->call_id.len, m->cseq_method);
-    e->txn.offer = copy_into(b + m->call_id.len + m->cseq_method.len, offer);
+    e->key.cseq = k.cseq;
+    e->key.call_id = copy_into(b, k.call_id);
+    b += k.call_id.len;
+    e->key.method = copy_into(b, k.method);
+    b += k.method.len;
+    e->key.branch = copy_into(b, k.branch);
+    b += k.branch.len;
+    e->key.sent_by = copy_into(b, k.sent_by);
+    b += k.sent_by.len;
+    e->key.from_tag = copy_into(b, k.from_tag);
+    b += k.from_tag.len;
+    e->txn.offer = copy_into(b, offer);
     e->txn.request_frame = pinfo->num;
-    e->txn.created = pinfo->abs_ts.secs;
+    e->txn.path = path.fwd;
+    e->txn.created = now;
     e->txn.invite = sipdiag_span_equal(m->cseq_method, invite);
     wmem_map_insert(txns, &e->key, &e->txn);
     return &e->txn;
+}
+
+void
+sipdiag_txn_request_again(const packet_info *pinfo, sipdiag_txn_t *t, sipdiag_path_t path)
+{
+    if (t->path == path.fwd)
+        return;    /* a retransmission on the same link */
+    for (const struct sipdiag_leg *l = t->legs; l != NULL; l = l->next) {
+        if (l->path == path.fwd)
+            return;
+    }
+    struct sipdiag_leg *l = wmem_new(wmem_file_scope(), struct sipdiag_leg);
+    l->frame = pinfo->num;
+    l->path = path.fwd;
+    l->next = t->legs;
+    t->legs = l;
+}
+
+uint32_t
+sipdiag_txn_request_frame(const sipdiag_txn_t *t, sipdiag_path_t path)
+{
+    for (const struct sipdiag_leg *l = t->legs; l != NULL && t->path != path.rev; l = l->next) {
+        if (l->path == path.rev)
+            return l->frame;
+    }
+    return t->request_frame;
 }
 
 void
@@ -271,27 +493,89 @@ sipdiag_txn_keep(sipdiag_span_t *dst, sipdiag_span_t s)
     *dst = span_keep(s);
 }
 
-bool
-sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
-                     uint32_t *original)
+static int64_t
+ns_of(const nstime_t *t)
 {
+    return (int64_t)t->secs * 1000000000 + t->nsecs;
+}
+
+/* The same response (code and To tag) seen before is a capture duplicate
+ * when it is within the copy window, whatever the link; else, on the same
+ * link, a retransmission of the first one there. On another link after
+ * the window it is that link's own: the top Via is the same, so no proxy
+ * stands between (each adds its Via), only NAT or a mirror port. */
+sipdiag_seen_t
+sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
+                     sipdiag_path_t path, uint32_t *original)
+{
+    int64_t when = ns_of(&pinfo->abs_ts);
+    const struct sipdiag_seen_response *first_here = NULL;
+
     for (const struct sipdiag_seen_response *s = t->responses; s != NULL; s = s->next) {
-        if (s->code == code && s->frame != pinfo->num && sipdiag_span_equal(s->to_tag, m->to_tag)) {
+        if (s->code != code || s->frame == pinfo->num || !sipdiag_span_equal(s->to_tag, m->to_tag))
+            continue;
+        int64_t gap = when - s->when;
+        if (gap < SIPDIAG_COPY_WINDOW_NS && gap > -SIPDIAG_COPY_WINDOW_NS) {
             *original = s->frame;
-            return true;
+            return SIPDIAG_SEEN_DUPLICATE;
         }
+        if (s->path == path.fwd)
+            first_here = s;    /* newest first: the last match is the first one */
     }
     struct sipdiag_seen_response *n = (struct sipdiag_seen_response *)wmem_alloc(wmem_file_scope(),
                                                                                    sizeof *n + m->to_tag.len);
     n->code = code;
     n->frame = pinfo->num;
+    n->path = path.fwd;
+    n->when = when;
     n->to_tag = copy_into(n->bytes, m->to_tag);
     n->next = t->responses;
     t->responses = n;
     /* The offer stays until the transaction goes: a retransmitted 488 shows it too. */
     if (code >= 200 && t->finished == 0)
-        t->finished = pinfo->abs_ts.secs;
-    return false;
+        t->finished = now;
+    if (first_here != NULL) {
+        *original = first_here->frame;
+        return SIPDIAG_SEEN_RETRANSMISSION;
+    }
+    return SIPDIAG_SEEN_NEW;
+}
+
+static uint64_t
+server_of(const address *a, uint32_t port)
+{
+    return endpoint_hash(a, port);
+}
+
+void
+sipdiag_nonce_issued(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce)
+{
+    nonce_key_t key = { server_of(&pinfo->src, pinfo->srcport), realm };
+    nonce_entry_t *e = (nonce_entry_t *)wmem_map_lookup(nonces, &key);
+    if (e != NULL && sipdiag_span_equal(e->nonce, nonce)) {
+        e->when = now;
+        return;
+    }
+    if (e != NULL) {
+        wmem_map_remove(nonces, &e->key);
+        wmem_free(wmem_file_scope(), e);
+    }
+    e = (nonce_entry_t *)wmem_alloc(wmem_file_scope(), sizeof *e + realm.len + nonce.len);
+    e->key.server = key.server;
+    e->key.realm = copy_into(e->bytes, realm);
+    e->nonce = copy_into(e->bytes + realm.len, nonce);
+    e->when = now;
+    wmem_map_insert(nonces, &e->key, e);
+}
+
+sipdiag_nonce_state_t
+sipdiag_nonce_judge(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce)
+{
+    nonce_key_t key = { server_of(&pinfo->dst, pinfo->destport), realm };
+    const nonce_entry_t *e = (const nonce_entry_t *)wmem_map_lookup(nonces, &key);
+    if (e == NULL)
+        return SIPDIAG_NONCE_UNSEEN;
+    return sipdiag_span_equal(e->nonce, nonce) ? SIPDIAG_NONCE_LATEST : SIPDIAG_NONCE_OLDER;
 }
 
 void
@@ -303,7 +587,7 @@ sipdiag_call_bye(const packet_info *pinfo, const sipdiag_msginfo_t *m)
 
     b->from_tag = copy_into(b->bytes, from_tag);
     b->frame = pinfo->num;
-    b->when = pinfo->abs_ts.secs;
+    b->when = now;
     b->next = byes;
     if (byes != NULL) {
         /* Replacing a value keeps the map's own key. */

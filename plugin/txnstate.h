@@ -15,43 +15,107 @@
 
 /* The responses seen in a transaction (txnstate.c), to spot retransmissions. */
 struct sipdiag_seen_response;
+/* The links a transaction's request was seen on beyond the first. */
+struct sipdiag_leg;
+
+/* Where a message travels: a hash of its source and destination addresses
+ * and ports, once each way, so a response's `rev` equals its request's
+ * `fwd` on the same link. Two copies of one message on two links (SPAN,
+ * NAT) have different paths. */
+typedef struct {
+    uint64_t fwd;
+    uint64_t rev;
+} sipdiag_path_t;
+
+/* How the credentials of a request relate to the nonces that server gave
+ * for their realm in this capture. */
+typedef enum {
+    SIPDIAG_NONCE_NONE = 0,   /* no credentials */
+    SIPDIAG_NONCE_LATEST,     /* built on the last nonce the server issued */
+    SIPDIAG_NONCE_OLDER,      /* on a nonce the server has replaced since */
+    SIPDIAG_NONCE_UNSEEN      /* on a nonce not issued in the capture */
+} sipdiag_nonce_state_t;
 
 typedef struct {
-    uint32_t request_frame;
+    uint32_t request_frame;        /* where the request was first seen */
     uint32_t cancel_frame;
     bool in_dialog;
     bool has_auth;                 /* the request carried Authorization */
     bool has_proxy_auth;           /* ... Proxy-Authorization */
+    uint8_t auth_nonce;            /* sipdiag_nonce_state_t of each */
+    uint8_t proxy_auth_nonce;
     sipdiag_span_t auth_realm;     /* their realms, empty when they name none */
     sipdiag_span_t proxy_auth_realm;
     sipdiag_span_t offer;          /* the request's body, read only if the offer is refused */
+    uint64_t path;                 /* the first request's path (fwd) */
+    struct sipdiag_leg *legs;      /* copies of the request on other links */
     struct sipdiag_seen_response *responses;
     time_t created;                /* capture time of the request */
     time_t finished;               /* of the first final response, 0 before */
     bool invite;
 } sipdiag_txn_t;
 
+/* What a response is, next to the others of its transaction. */
+typedef enum {
+    SIPDIAG_SEEN_NEW = 0,          /* the first of its kind on its link */
+    SIPDIAG_SEEN_RETRANSMISSION,   /* the same response again on the same link */
+    SIPDIAG_SEEN_DUPLICATE         /* the same message captured twice (SPAN, NAT, ERSPAN) */
+} sipdiag_seen_t;
+
+/* Two captures of one message are at most this far apart (nanoseconds):
+ * far below any retransmission timer (T1 is 500 ms, RFC 3261 §17.1.1.1). */
+#define SIPDIAG_COPY_WINDOW_NS 10000000
+
 /* Creates the per-file maps; call once at registration. */
 void sipdiag_txnstate_init(void);
 
-/* Drops the transactions and calls no message can reach any more; cheap
- * when there is nothing to do. Call once per frame on the first pass. */
-void sipdiag_txnstate_expire(const packet_info *pinfo);
+/* Call once per SIP frame on the first pass, before anything else here:
+ * advances the clock the state expires by (which ignores jumps of the
+ * capture's clock, see below) and drops the transactions and calls no
+ * message can reach any more; cheap when there is nothing to do. */
+void sipdiag_txnstate_frame(const packet_info *pinfo);
 
-/* The transaction of message m with this CSeq method, or NULL. */
+/* True when the capture's clock jumped just before this frame (backwards by
+ * more than a second, or forwards by more than a day) since the SIP frame
+ * *prev; *delta is the jump in seconds. Transactions do not expire across
+ * a jump: the state's clock stands still over it. Every pass. */
+bool sipdiag_txnstate_clock_jump(uint32_t frame, uint32_t *prev, int64_t *delta);
+
+/* The path of this frame's messages. */
+sipdiag_path_t sipdiag_path_of(const packet_info *pinfo);
+
+/* The transaction of message m with this CSeq method, or NULL: the same top
+ * Via branch and sent-by, Call-ID and CSeq number (RFC 3261 §17.1.3,
+ * §17.2.3); for a branch without the magic cookie also the From tag (the
+ * RFC 2543 rules, as far as a response carries them). */
 sipdiag_txn_t *sipdiag_txn_find(const sipdiag_msginfo_t *m, sipdiag_span_t method);
 
 /* A new transaction for request m (which must have a CSeq and a Call-ID),
  * keeping a copy of its offer (the body a 415, 488 or 606 may refuse). */
-sipdiag_txn_t *sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_span_t offer);
+sipdiag_txn_t *sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path,
+                               sipdiag_span_t offer);
+
+/* Request m of t seen again: on a new path, remembered as another leg. */
+void sipdiag_txn_request_again(const packet_info *pinfo, sipdiag_txn_t *t, sipdiag_path_t path);
+
+/* The frame of t's request on the link of a response with this path: the
+ * leg the response travels back on, else the first. */
+uint32_t sipdiag_txn_request_frame(const sipdiag_txn_t *t, sipdiag_path_t path);
 
 /* Keeps a file-scope copy of s in *dst, a realm of a transaction, freed with it. */
 void sipdiag_txn_keep(sipdiag_span_t *dst, sipdiag_span_t s);
 
-/* Records a response in t; true (and *original) when the same code and To tag
- * were seen before in another frame: a retransmission. */
-bool sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
-                          uint32_t *original);
+/* Records a response in t and says what it is; for a retransmission or a
+ * duplicate, *original is the frame it repeats. */
+sipdiag_seen_t sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_msginfo_t *m,
+                                    int code, sipdiag_path_t path, uint32_t *original);
+
+/* A challenge for realm with this nonce from the sender of this frame. */
+void sipdiag_nonce_issued(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce);
+
+/* How credentials for realm built on nonce, sent to the destination of
+ * this frame, relate to the nonces that server issued. */
+sipdiag_nonce_state_t sipdiag_nonce_judge(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce);
 
 /* Remembers a BYE of the call m belongs to. */
 void sipdiag_call_bye(const packet_info *pinfo, const sipdiag_msginfo_t *m);
