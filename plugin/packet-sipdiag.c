@@ -235,8 +235,9 @@ queue_tap(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *r
     bool failed = res->call_id != NULL && res->ctx.kind != SIPDIAG_CTX_CHALLENGE
                   && res->ctx.kind != SIPDIAG_CTX_CHALLENGE_UNSEEN;
     /* A refused re-INVITE leaves the call up unless the code ends the
-     * dialog (RFC 5057: 408, 481, ...): then the call failed after all. */
-    bool refused_in_dialog = res->ctx.in_dialog && sipdiag_impact_of(d->code, NULL) != SIPDIAG_IMPACT_DIALOG;
+     * INVITE usage, which is the call, or the whole dialog (RFC 5057: 481,
+     * 404, ...): then the call failed after all. */
+    bool refused_in_dialog = res->ctx.in_dialog && sipdiag_impact_of(d->code, NULL) == SIPDIAG_IMPACT_TRANSACTION;
     sipdiag_tap_info_t t = {
         .code = d->code, .phrase = d->row->phrase, .summary = d->row->summary, .severity = (int)sev,
         .method = res->method, .q850_cause = sipdiag_hints_q850_cause(res->headers, res->n_headers),

@@ -81,9 +81,10 @@ struct sipdiag_leg {
     uint64_t path;   /* fwd */
 };
 
-/* A server's latest nonce for a realm. */
+/* The latest nonce a server gave one client for a realm: servers hand each
+ * client its own nonces, so another phone's challenge replaces nothing. */
 typedef struct {
-    uint64_t server;          /* endpoint hash of the challenge's sender */
+    uint64_t link;            /* path (fwd) of the challenge: server to client */
     sipdiag_span_t realm;
 } nonce_key_t;
 
@@ -181,14 +182,14 @@ static guint
 nonce_hash(gconstpointer k)
 {
     const nonce_key_t *n = (const nonce_key_t *)k;
-    return span_hash(n->realm, (guint)n->server);
+    return span_hash(n->realm, (guint)n->link);
 }
 
 static gboolean
 nonce_equal(gconstpointer a, gconstpointer b)
 {
     const nonce_key_t *x = (const nonce_key_t *)a, *y = (const nonce_key_t *)b;
-    return x->server == y->server && sipdiag_span_equal(x->realm, y->realm);
+    return x->link == y->link && sipdiag_span_equal(x->realm, y->realm);
 }
 
 static uint64_t
@@ -541,16 +542,10 @@ sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_m
     return SIPDIAG_SEEN_NEW;
 }
 
-static uint64_t
-server_of(const address *a, uint32_t port)
-{
-    return endpoint_hash(a, port);
-}
-
 void
 sipdiag_nonce_issued(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce)
 {
-    nonce_key_t key = { server_of(&pinfo->src, pinfo->srcport), realm };
+    nonce_key_t key = { sipdiag_path_of(pinfo).fwd, realm };
     nonce_entry_t *e = (nonce_entry_t *)wmem_map_lookup(nonces, &key);
     if (e != NULL && sipdiag_span_equal(e->nonce, nonce)) {
         e->when = now;
@@ -561,7 +556,7 @@ sipdiag_nonce_issued(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_spa
         wmem_free(wmem_file_scope(), e);
     }
     e = (nonce_entry_t *)wmem_alloc(wmem_file_scope(), sizeof *e + realm.len + nonce.len);
-    e->key.server = key.server;
+    e->key.link = key.link;
     e->key.realm = copy_into(e->bytes, realm);
     e->nonce = copy_into(e->bytes + realm.len, nonce);
     e->when = now;
@@ -571,7 +566,7 @@ sipdiag_nonce_issued(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_spa
 sipdiag_nonce_state_t
 sipdiag_nonce_judge(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce)
 {
-    nonce_key_t key = { server_of(&pinfo->dst, pinfo->destport), realm };
+    nonce_key_t key = { sipdiag_path_of(pinfo).rev, realm };
     const nonce_entry_t *e = (const nonce_entry_t *)wmem_map_lookup(nonces, &key);
     if (e == NULL)
         return SIPDIAG_NONCE_UNSEEN;

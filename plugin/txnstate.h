@@ -110,11 +110,11 @@ void sipdiag_txn_keep(sipdiag_span_t *dst, sipdiag_span_t s);
 sipdiag_seen_t sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_msginfo_t *m,
                                     int code, sipdiag_path_t path, uint32_t *original);
 
-/* A challenge for realm with this nonce from the sender of this frame. */
+/* A challenge for realm with this nonce, from the sender of this frame to its receiver. */
 void sipdiag_nonce_issued(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce);
 
-/* How credentials for realm built on nonce, sent to the destination of
- * this frame, relate to the nonces that server issued. */
+/* How credentials for realm built on nonce, sent in this frame, relate to
+ * the nonces its receiver gave its sender. */
 sipdiag_nonce_state_t sipdiag_nonce_judge(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce);
 
 /* Remembers a BYE of the call m belongs to. */

@@ -1,7 +1,7 @@
 #!/bin/bash
 # install-deps.sh — installs what sipdiag needs to build and test on Debian
 # (12, 13, unstable): Wireshark's development files, tshark, cmake, a
-# compiler, GLib, python3 (the tests check JSON output with it) and
+# compiler, GLib, python3 with pytest (the tshark tests in tests/pytest) and
 # debootstrap (the Wireshark version matrix, tests/matrix.sh), clang with
 # libFuzzer and valgrind (tests/run-libfuzzer.sh, tests/fuzz-captures.sh).
 # Uses sudo when not run as root; skips apt-get when everything is there.
@@ -9,7 +9,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -eu
 
-packages=(cmake gcc make pkg-config libglib2.0-dev wireshark-dev libwireshark-dev tshark python3 util-linux debootstrap
+packages=(cmake gcc make pkg-config libglib2.0-dev wireshark-dev libwireshark-dev tshark python3 python3-pytest util-linux debootstrap
           clang libclang-rt-dev valgrind)
 
 missing=()

@@ -16,7 +16,7 @@ set -eu
 ROOTS=${SIPDIAG_ROOTS:-/var/cache/sipdiag-roots}
 MIRROR=${SIPDIAG_MIRROR:-http://deb.debian.org/debian}
 SRC=$(cd "$(dirname "$0")/.." && pwd)
-PACKAGES="cmake gcc make pkg-config libglib2.0-dev wireshark-dev libwireshark-dev tshark python3 util-linux"
+PACKAGES="cmake gcc make pkg-config libglib2.0-dev wireshark-dev libwireshark-dev tshark python3 python3-pytest util-linux"
 
 if [ "$(id -u)" != 0 ]; then
     echo "matrix.sh needs root (debootstrap and chroot)"
@@ -25,10 +25,21 @@ fi
 
 log() { printf '[%s %s] %s\n' "$(date +%T)" "$suite" "$*"; }
 
-# A root with the build and test dependencies installed; made once.
+# A root with the build and test dependencies installed; made once. A root
+# made with an older package list gets what the list now adds.
 make_root() {
     local root=$ROOTS/$suite
-    [ -f "$root/.sipdiag-ready" ] && return 0
+    if [ -f "$root/.sipdiag-ready" ]; then
+        [ "$(cat "$root/.sipdiag-ready")" = "$PACKAGES" ] && return 0
+        log "adding packages to $root"
+        mount -t proc proc "$root/proc"
+        chroot "$root" sh -c "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+            --no-install-recommends $PACKAGES" > "$ROOTS/$suite.apt.log" 2>&1 ||
+            { umount "$root/proc"; tail -n 20 "$ROOTS/$suite.apt.log"; return 1; }
+        umount "$root/proc"
+        echo "$PACKAGES" > "$root/.sipdiag-ready"
+        return 0
+    fi
     log "creating $root with debootstrap"
     rm -rf "$root.tmp"
     mkdir -p "$ROOTS"
@@ -41,7 +52,7 @@ make_root() {
         --no-install-recommends $PACKAGES" > "$ROOTS/$suite.apt.log" 2>&1 ||
         { umount "$root.tmp/proc"; tail -n 20 "$ROOTS/$suite.apt.log"; return 1; }
     umount "$root.tmp/proc"
-    touch "$root.tmp/.sipdiag-ready"
+    echo "$PACKAGES" > "$root.tmp/.sipdiag-ready"
     mv "$root.tmp" "$root"
 }
 

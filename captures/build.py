@@ -1,0 +1,368 @@
+#!/usr/bin/env python3
+"""build.py — writes sipdiag's scenario captures and their manifests.
+
+    captures/build.py [--out DIR] [NAME ...]
+
+Each scenario below is a SIP flow as real elements send it; its `expect=`
+arguments are what an engineer reading the messages knows about each response
+(which request it answers on its hop, whether it is a retransmission or a copy,
+what the capture cannot tell). Byte-reproducible: the tests check that the
+committed files equal a fresh build.
+
+SPDX-License-Identifier: GPL-2.0-or-later
+"""
+
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sipflow import Capture, TcpConn, request, sdp  # noqa: E402
+
+
+def R(request_frame, retransmission=None, duplicate=None, related=None, **more):
+    """What sipdiag must show for a response: the request it answers on its hop
+    (None: not in the capture), whether it repeats an earlier frame, and more."""
+    e = {"sipdiag.request_frame": request_frame, "sipdiag.retransmission": retransmission,
+         "sipdiag.duplicate": duplicate, "sipdiag.related_frame": related}
+    e.update(more)
+    return e
+
+
+def via(host, branch, transport="UDP"):
+    return "SIP/2.0/%s %s;branch=%s" % (transport, host, branch)
+
+
+# ---------------------------------------------------------------- hop-proxy
+
+def hop_proxy():
+    """A call through a stateful proxy, captured on the proxy: every
+    transaction appears once per hop with the same Call-ID and CSeq."""
+    c = Capture("hop-proxy", "Alice calls Bob through a proxy, captured on the proxy: INVITE, ACK and BYE on "
+                "both hops, 100 from proxy and callee, 180/200 relayed, one real retransmission of the 200 on "
+                "the caller's hop.")
+    A, P, B = ("10.0.1.10", 5060), ("10.0.0.1", 5060), ("10.0.2.20", 5060)
+    frm, to, cid = '"Alice" <sip:alice@example.com>;tag=a1', "<sip:bob@example.com>", "hop-1@10.0.1.10"
+    inv = request("INVITE", "sip:bob@example.com", via("10.0.1.10:5060", "z9hG4bK-a-inv1"), cid, 1, frm, to,
+                  extra=[("Contact", "<sip:alice@10.0.1.10:5060>")], body=sdp("10.0.1.10", 4000))
+    f_inv1 = c.udp(0.000, A, P, inv, "INVITE, caller to proxy (hop 1)")
+    c.udp(0.001, P, A, inv.response(100, "Trying"), "100 from the proxy on hop 1", R(f_inv1))
+    inv2 = inv.forwarded(via("10.0.0.1:5060", "z9hG4bK-p-inv1"), extra=[("Record-Route", "<sip:10.0.0.1;lr>")])
+    f_inv2 = c.udp(0.002, P, B, inv2, "INVITE forwarded by the proxy with its own Via on top (hop 2)")
+    c.udp(0.010, B, P, inv2.response(100, "Trying"), "100 from the callee on hop 2", R(f_inv2))
+    r180 = inv2.response(180, "Ringing", to_tag="b1", extra=[("Contact", "<sip:bob@10.0.2.20:5060>")])
+    c.udp(0.050, B, P, r180, "180 on hop 2", R(f_inv2))
+    c.udp(0.051, P, A, r180.relayed(), "180 relayed on hop 1: its own response, not a retransmission", R(f_inv1))
+    r200 = inv2.response(200, "OK", to_tag="b1", extra=[("Contact", "<sip:bob@10.0.2.20:5060>"),
+                                                         ("Record-Route", "<sip:10.0.0.1;lr>")],
+                         body=sdp("10.0.2.20", 5000))
+    c.udp(2.000, B, P, r200, "200 on hop 2", R(f_inv2))
+    f_200 = c.udp(2.001, P, A, r200.relayed(), "200 relayed on hop 1", R(f_inv1))
+    c.udp(2.501, P, A, r200.relayed(), "the proxy retransmits the 200 on hop 1 (no ACK yet, T1 = 500 ms)",
+          R(f_inv1, retransmission=True, related=f_200, experts=["sipdiag.expert.retransmission"]))
+    ack_to = to + ";tag=b1"
+    ack = request("ACK", "sip:bob@10.0.2.20:5060", via("10.0.1.10:5060", "z9hG4bK-a-ack1"), cid, 1, frm, ack_to,
+                  extra=[("Route", "<sip:10.0.0.1;lr>")])
+    c.udp(2.510, A, P, ack, "ACK of the 200 (new branch), hop 1")
+    c.udp(2.511, P, B, ack.forwarded(via("10.0.0.1:5060", "z9hG4bK-p-ack1")), "ACK, hop 2")
+    bye = request("BYE", "sip:bob@10.0.2.20:5060", via("10.0.1.10:5060", "z9hG4bK-a-bye1"), cid, 2, frm, ack_to,
+                  extra=[("Route", "<sip:10.0.0.1;lr>")])
+    f_bye1 = c.udp(30.000, A, P, bye, "BYE, hop 1")
+    bye2 = bye.forwarded(via("10.0.0.1:5060", "z9hG4bK-p-bye1"))
+    f_bye2 = c.udp(30.001, P, B, bye2, "BYE, hop 2")
+    ok = bye2.response(200, "OK")
+    c.udp(30.020, B, P, ok, "200 to BYE, hop 2", R(f_bye2))
+    c.udp(30.021, P, A, ok.relayed(), "200 to BYE relayed, hop 1", R(f_bye1))
+    c.stats = {"SIP responses": 8, "2xx Successful": 4, "1xx Provisional": 4}
+    return c
+
+
+# ---------------------------------------------------------------- hop-copies
+
+def hop_copies():
+    """The same messages captured on two links (inside and outside a NAT),
+    and twice on one mirror port: copies are not retransmissions."""
+    c = Capture("hop-copies", "A phone behind NAT captured on both sides of the NAT (each message twice, 0.3 ms "
+                "apart), a real retransmission of the 486 and its copy; then a call mirrored twice on one "
+                "SPAN port (same addresses, 0.05 ms apart).")
+    UA, NAT, SRV = ("192.168.1.10", 5060), ("203.0.113.5", 5060), ("198.51.100.7", 5060)
+    frm, to, cid = "<sip:100@example.net>;tag=n1", "<sip:200@example.net>", "nat-1@192.168.1.10"
+    inv = request("INVITE", "sip:200@example.net", via("192.168.1.10:5060", "z9hG4bK-nat-1"), cid, 1, frm, to,
+                  body=sdp("192.168.1.10", 4000))
+    f_in = c.udp(0.0000, UA, SRV, inv, "INVITE inside the NAT")
+    f_out = c.udp(0.0003, NAT, SRV, inv, "the same INVITE outside the NAT (source rewritten)")
+    t100 = inv.response(100, "Trying")
+    f_100 = c.udp(0.0200, SRV, NAT, t100, "100 outside", R(f_out))
+    c.udp(0.0203, SRV, UA, t100, "the same 100 inside: a capture duplicate",
+          R(f_in, duplicate=True, related=f_100, experts=["sipdiag.expert.capture_duplicate"]))
+    busy = inv.response(486, "Busy Here", to_tag="s1")
+    f_486 = c.udp(1.0000, SRV, NAT, busy, "486 outside", R(f_out, experts=["sipdiag.expert.486"]))
+    c.udp(1.0003, SRV, UA, busy, "486 inside: a capture duplicate",
+          R(f_in, duplicate=True, related=f_486, experts=["sipdiag.expert.capture_duplicate"],
+            no_experts=["sipdiag.expert.486", "sipdiag.expert.retransmission"]))
+    f_486r = c.udp(1.5000, SRV, NAT, busy, "486 retransmitted by the server (its ACK was lost)",
+                   R(f_out, retransmission=True, related=f_486, experts=["sipdiag.expert.retransmission"]))
+    c.udp(1.5003, SRV, UA, busy, "the retransmission inside: a capture duplicate of it",
+          R(f_in, duplicate=True, related=f_486r, experts=["sipdiag.expert.capture_duplicate"]))
+    ack = request("ACK", "sip:200@example.net", via("192.168.1.10:5060", "z9hG4bK-nat-1"), cid, 1, frm,
+                  to + ";tag=s1")
+    c.udp(1.5100, UA, SRV, ack, "ACK inside")
+    c.udp(1.5103, NAT, SRV, ack, "ACK outside")
+    # One mirror port copying the same frames twice.
+    A, B = ("10.9.0.1", 5060), ("10.9.0.2", 5060)
+    opt = request("OPTIONS", "sip:10.9.0.2", via("10.9.0.1:5060", "z9hG4bK-span-1"), "span-1@10.9.0.1", 7,
+                  "<sip:mon@10.9.0.1>;tag=m1", "<sip:10.9.0.2>")
+    f_opt = c.udp(5.00000, A, B, opt, "OPTIONS")
+    c.udp(5.00005, A, B, opt, "the same OPTIONS mirrored twice")
+    ok = opt.response(200, "OK", to_tag="o1")
+    f_ok = c.udp(5.01000, B, A, ok, "200 OK", R(f_opt))
+    c.udp(5.01005, B, A, ok, "the same 200 mirrored twice: a capture duplicate on one link",
+          R(f_opt, duplicate=True, related=f_ok, experts=["sipdiag.expert.capture_duplicate"]))
+    c.stats = {"SIP responses": 3, "4xx Request failure": 1, "1xx Provisional": 1, "2xx Successful": 1}
+    return c
+
+
+# ---------------------------------------------------------------- cancel-unseen
+
+def cancel_unseen():
+    """487s whose INVITE is not in the capture: the CANCEL (same branch) tells why."""
+    c = Capture("cancel-unseen", "The capture starts after the INVITE: a 180, the caller's CANCEL (same branch), "
+                "its 200 and the 487; then a 487 with neither INVITE nor CANCEL captured; then an INVITE ended "
+                "by 487 without a CANCEL in the capture.")
+    A, B = ("10.1.0.10", 5060), ("10.1.0.20", 5060)
+    frm, to = "<sip:alice@example.org>;tag=c1", "<sip:bob@example.org>"
+    inv = request("INVITE", "sip:bob@example.org", via("10.1.0.10:5060", "z9hG4bK-cu-1"), "cu-1@10.1.0.10", 1,
+                  frm, to)      # never sent: it predates the capture
+    c.udp(0.000, B, A, inv.response(180, "Ringing", to_tag="r1"), "180; its INVITE predates the capture", R(None))
+    cancel = request("CANCEL", "sip:bob@example.org", via("10.1.0.10:5060", "z9hG4bK-cu-1"), "cu-1@10.1.0.10", 1,
+                     frm, to)
+    f_cancel = c.udp(3.000, A, B, cancel, "CANCEL: same branch, Call-ID and CSeq number as the INVITE (§9.1)")
+    c.udp(3.010, B, A, cancel.response(200, "OK", to_tag="r1"), "200 to the CANCEL", R(f_cancel))
+    c.udp(3.020, B, A, inv.response(487, "Request Terminated", to_tag="r1"),
+          "487: the CANCEL in this capture asked for it",
+          R(None, related=f_cancel, context="predates the capture", experts=["sipdiag.expert.cancelled"],
+            no_experts=["sipdiag.expert.487"]))
+    inv2 = request("INVITE", "sip:carol@example.org", via("10.1.0.10:5060", "z9hG4bK-cu-2"), "cu-2@10.1.0.10",
+                   1, "<sip:alice@example.org>;tag=c2", "<sip:carol@example.org>")
+    c.udp(10.000, B, A, inv2.response(487, "Request Terminated", to_tag="r2"),
+          "487 with neither its INVITE nor a CANCEL in the capture: unknown why",
+          R(None, context="cannot be told", experts=["sipdiag.expert.487"], no_experts=["sipdiag.expert.cancelled"]))
+    inv3 = request("INVITE", "sip:dave@example.org", via("10.1.0.10:5060", "z9hG4bK-cu-3"), "cu-3@10.1.0.10",
+                   1, "<sip:alice@example.org>;tag=c3", "<sip:dave@example.org>")
+    f_inv3 = c.udp(20.000, A, B, inv3, "INVITE")
+    c.udp(25.000, B, A, inv3.response(487, "Request Terminated", to_tag="r3"),
+          "487 with its INVITE captured and no CANCEL anywhere", R(f_inv3, context="No CANCEL for this INVITE"))
+    return c
+
+
+# ---------------------------------------------------------------- auth-nonce
+
+def auth_nonce():
+    """Challenges judged on the nonces the server gave that UA."""
+    c = Capture("auth-nonce", "Digest challenges: a 401 whose REGISTER is not captured; wrong password on the "
+                "latest nonce; credentials on a nonce the server has replaced; a server that says the nonce "
+                "changed; credentials on a nonce from before the capture; stale=true.")
+    U, U3, S = ("192.0.2.10", 5060), ("192.0.2.12", 5060), ("192.0.2.20", 5060)
+    realm = "sipdiag.test"
+
+    def reg(ua, branch, cid, cseq, nonce=None):
+        extra = [("Contact", "<sip:alice@%s:5060>" % ua[0]), ("Expires", "3600")]
+        if nonce is not None:
+            extra.append(("Authorization", 'Digest username="alice", realm="%s", nonce="%s", uri="sip:%s", '
+                          'response="0123456789abcdef0123456789abcdef", algorithm=MD5' % (realm, nonce, realm)))
+        return request("REGISTER", "sip:" + realm, via("%s:5060" % ua[0], branch), cid, cseq,
+                       "<sip:alice@%s>;tag=t-%s" % (realm, cid.split("@")[0]), "<sip:alice@%s>" % realm, extra)
+
+    def challenge(req, nonce, phrase="Unauthorized", stale=False):
+        value = 'Digest realm="%s", nonce="%s", algorithm=MD5%s' % (realm, nonce, ", stale=true" if stale else "")
+        return req.response(401, phrase, to_tag="s-" + nonce, extra=[("WWW-Authenticate", value)])
+
+    unseen = reg(U, "z9hG4bK-an-0", "an-0@192.0.2.10", 1)
+    c.udp(0.000, S, U, challenge(unseen, "n0"), "401 whose REGISTER is not in the capture",
+          R(None, context="Request not captured", experts=["sipdiag.expert.401"],
+            no_experts=["sipdiag.expert.credentials_rejected"]))
+    r = reg(U, "z9hG4bK-an-1", "an-1@192.0.2.10", 1)
+    f = c.udp(1.000, U, S, r, "REGISTER without credentials")
+    c.udp(1.010, S, U, challenge(r, "n1"), "401 nonce n1: the normal first step", R(f, context="normal first step"))
+    r = reg(U, "z9hG4bK-an-2", "an-1@192.0.2.10", 2, nonce="n1")
+    f = c.udp(1.050, U, S, r, "REGISTER with credentials on n1, the latest nonce")
+    c.udp(1.060, S, U, challenge(r, "n2"), "401 again: credentials on the latest nonce were rejected",
+          R(f, experts=["sipdiag.expert.credentials_rejected"], no_experts=["sipdiag.expert.401"]))
+    r = reg(U, "z9hG4bK-an-3", "an-1@192.0.2.10", 3, nonce="n1")
+    f = c.udp(600.000, U, S, r, "REGISTER with credentials on n1, which the server replaced by n2")
+    c.udp(600.010, S, U, challenge(r, "n3"), "401: an older nonce, not a password problem",
+          R(f, experts=["sipdiag.expert.nonce_changed"], no_experts=["sipdiag.expert.credentials_rejected"]))
+    r = reg(U, "z9hG4bK-an-4", "an-1@192.0.2.10", 4, nonce="n3")
+    f = c.udp(600.050, U, S, r, "REGISTER with credentials on n3, the latest nonce")
+    c.udp(600.060, S, U, challenge(r, "n4", phrase="Nonce has changed"),
+          "401 whose phrase says the nonce changed: the server's own words win",
+          R(f, experts=["sipdiag.expert.nonce_changed"], no_experts=["sipdiag.expert.credentials_rejected"]))
+    r = reg(U3, "z9hG4bK-an-5", "an-5@192.0.2.12", 9, nonce="x9")
+    f = c.udp(700.000, U3, S, r, "another phone, credentials on a nonce issued before the capture")
+    c.udp(700.010, S, U3, challenge(r, "n5"), "401: wrong password or expired nonce cannot be told",
+          R(f, context="cannot be told", experts=["sipdiag.expert.401"],
+            no_experts=["sipdiag.expert.credentials_rejected", "sipdiag.expert.nonce_changed"]))
+    r = reg(U, "z9hG4bK-an-6", "an-1@192.0.2.10", 5, nonce="n4")
+    f = c.udp(800.000, U, S, r, "REGISTER with credentials on n4")
+    c.udp(800.010, S, U, challenge(r, "n6", stale=True), "401 stale=true",
+          R(f, experts=["sipdiag.expert.stale_nonce"], no_experts=["sipdiag.expert.credentials_rejected"]))
+    return c
+
+
+# ---------------------------------------------------------------- reinvite-refused
+
+def reinvite_refused():
+    """A refused in-dialog re-INVITE does not make the call failed."""
+    c = Capture("reinvite-refused", "A call answered, a T.38 re-INVITE refused with 488 while the call goes on, "
+                "a normal BYE; a call refused with 486; a call whose re-INVITE gets 481 (the dialog is gone).")
+    A, B = ("10.2.0.10", 5060), ("10.2.0.20", 5060)
+
+    def call(n, t, callee):
+        cid, frm, to = "ri-%d@10.2.0.10" % n, "<sip:fax@example.com>;tag=f%d" % n, "<sip:%s@example.com>" % callee
+        inv = request("INVITE", "sip:%s@example.com" % callee, via("10.2.0.10:5060", "z9hG4bK-ri-%d-1" % n), cid,
+                      1, frm, to, body=sdp("10.2.0.10", 4000))
+        return cid, frm, to, inv, c.udp(t, A, B, inv, "INVITE, call %d" % n)
+
+    cid, frm, to, inv, f = call(1, 0.0, "gateway")
+    c.udp(0.5, B, A, inv.response(200, "OK", to_tag="g1", body=sdp("10.2.0.20", 5000)), "200, call 1", R(f))
+    c.udp(0.6, A, B, request("ACK", "sip:gw@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-1-ack"), cid, 1, frm,
+                             to + ";tag=g1"), "ACK")
+    re = request("INVITE", "sip:gw@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-1-2"), cid, 2, frm,
+                 to + ";tag=g1", body=sdp("10.2.0.10", 4002, t38=True))
+    f = c.udp(10.0, A, B, re, "re-INVITE offering T.38")
+    c.udp(10.1, B, A, re.response(488, "Not Acceptable Here", extra=[("Warning", '304 gw "Media type not available"')]),
+          "488: T.38 refused, the audio call goes on", R(f, **{"sipdiag.dialog_impact": "transaction only"}))
+    c.udp(10.2, A, B, request("ACK", "sip:gw@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-1-2"), cid, 2, frm,
+                              to + ";tag=g1"), "ACK of the 488")
+    bye = request("BYE", "sip:gw@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-1-3"), cid, 3, frm, to + ";tag=g1")
+    f = c.udp(60.0, A, B, bye, "BYE")
+    c.udp(60.1, B, A, bye.response(200, "OK"), "200 to BYE", R(f))
+
+    cid, frm, to, inv, f = call(2, 70.0, "bob")
+    c.udp(70.5, B, A, inv.response(486, "Busy Here", to_tag="b2"), "486: call 2 failed", R(f))
+
+    cid, frm, to, inv, f = call(3, 80.0, "carol")
+    c.udp(80.5, B, A, inv.response(200, "OK", to_tag="c3", body=sdp("10.2.0.20", 5004)), "200, call 3", R(f))
+    re = request("INVITE", "sip:carol@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-3-2"), cid, 2, frm,
+                 to + ";tag=c3", body=sdp("10.2.0.10", 4004))
+    f = c.udp(90.0, A, B, re, "re-INVITE, call 3")
+    c.udp(90.1, B, A, re.response(481, "Call/Transaction Does Not Exist"), "481: the call is gone (RFC 5057: ends the INVITE usage)",
+          R(f, **{"sipdiag.dialog_impact": "ends this usage"}))
+    c.failed_calls = ["ri-2@10.2.0.10", "ri-3@10.2.0.10"]
+    c.refused = ["ri-1@10.2.0.10"]
+    return c
+
+
+# ---------------------------------------------------------------- tcp-retrans
+
+def tcp_retrans():
+    """Over TCP only the UAS core retransmits, and only the 2xx to INVITE (§13.3.1.4)."""
+    c = Capture("tcp-retrans", "A call over TCP: the callee retransmits its 200 until the ACK arrives; 200 to "
+                "BYE.")
+    A, B = ("10.3.0.10", 40000), ("10.3.0.20", 5060)
+    conn = TcpConn(c, A, B)
+    cid, frm, to = "tcp-1@10.3.0.10", "<sip:alice@example.com>;tag=t1", "<sip:bob@example.com>"
+    inv = request("INVITE", "sip:bob@example.com", via("10.3.0.10:40000", "z9hG4bK-tcp-1", "TCP"), cid, 1, frm,
+                  to, extra=[("Contact", "<sip:alice@10.3.0.10:40000;transport=tcp>")], body=sdp("10.3.0.10", 4000))
+    f = c.tcp(0.01, conn, True, inv, "INVITE over TCP")
+    c.tcp(0.02, conn, False, inv.response(100, "Trying"), "100", R(f))
+    c.tcp(0.50, conn, False, inv.response(180, "Ringing", to_tag="t2"), "180", R(f))
+    ok = inv.response(200, "OK", to_tag="t2", extra=[("Contact", "<sip:bob@10.3.0.20:5060;transport=tcp>")],
+                      body=sdp("10.3.0.20", 5000))
+    f_ok = c.tcp(2.00, conn, False, ok, "200", R(f))
+    c.tcp(2.50, conn, False, ok, "200 retransmitted by the callee's UAS core: no ACK yet",
+          R(f, retransmission=True, related=f_ok, experts=["sipdiag.expert.retransmission"]))
+    c.tcp(2.60, conn, True, request("ACK", "sip:bob@10.3.0.20:5060;transport=tcp",
+                                    via("10.3.0.10:40000", "z9hG4bK-tcp-2", "TCP"), cid, 1, frm, to + ";tag=t2"),
+          "ACK")
+    bye = request("BYE", "sip:bob@10.3.0.20:5060;transport=tcp", via("10.3.0.10:40000", "z9hG4bK-tcp-3", "TCP"),
+                  cid, 2, frm, to + ";tag=t2")
+    f = c.tcp(20.0, conn, True, bye, "BYE")
+    c.tcp(20.1, conn, False, bye.response(200, "OK"), "200 to BYE", R(f))
+    c.stats = {"SIP responses": 4, "2xx Successful": 2}
+    return c
+
+
+# ---------------------------------------------------------------- clock-jump
+
+def clock_jump():
+    """A capture whose clock leaps years ahead mid-call, then back."""
+    c = Capture("clock-jump", "A call whose 200 OK carries a timestamp six years after the INVITE (the capture "
+                "host's clock was set), then an OPTIONS stamped 100 s before the frame that precedes it.")
+    A, B = ("10.4.0.10", 5060), ("10.4.0.20", 5060)
+    cid, frm, to = "jump-1@10.4.0.10", "<sip:alice@example.com>;tag=j1", "<sip:bob@example.com>"
+    inv = request("INVITE", "sip:bob@example.com", via("10.4.0.10:5060", "z9hG4bK-j-1"), cid, 1, frm, to,
+                  body=sdp("10.4.0.10", 4000))
+    f = c.udp(0.00, A, B, inv, "INVITE")
+    c.udp(0.01, B, A, inv.response(100, "Trying"), "100", R(f))
+    f_180 = c.udp(0.50, B, A, inv.response(180, "Ringing", to_tag="j2"), "180", R(f))
+    years = 6 * 365 * 86400.0
+    c.udp(years + 2.0, B, A, inv.response(200, "OK", to_tag="j2", body=sdp("10.4.0.20", 5000)),
+          "200 stamped six years later: still the INVITE's answer",
+          R(f, experts=["sipdiag.expert.clock_jump", "sipdiag.expert.200"], clock_jump_from=f_180))
+    f_ack = c.udp(years + 2.1, A, B, request("ACK", "sip:bob@10.4.0.20", via("10.4.0.10:5060", "z9hG4bK-j-2"),
+                                             cid, 1, frm, to + ";tag=j2"), "ACK")
+    opt = request("OPTIONS", "sip:10.4.0.20", via("10.4.0.10:5060", "z9hG4bK-j-3"), "jump-2@10.4.0.10", 1,
+                  "<sip:alice@example.com>;tag=j3", "<sip:10.4.0.20>")
+    f = c.udp(years + 2.1 - 100.0, A, B, opt, "OPTIONS stamped 100 s before the previous frame",
+              {"experts": ["sipdiag.expert.clock_jump"], "clock_jump_from": f_ack})
+    c.udp(years + 2.1 - 99.9, B, A, opt.response(200, "OK", to_tag="j4"), "200 to OPTIONS", R(f))
+    return c
+
+
+# ---------------------------------------------------------------- ipv6-rfc2543
+
+def ipv6_rfc2543():
+    """IPv6, and an old UA whose branches lack the magic cookie (RFC 2543)."""
+    c = Capture("ipv6-rfc2543", "Over IPv6, an RFC 2543 UA without magic-cookie branches: two calls reuse "
+                "branch=0 with the same CSeq; a retransmitted 200; a B2BUA's second leg with its own Call-ID.")
+    A, X, B = ("2001:db8::10", 5060), ("2001:db8::1", 5060), ("2001:db8::20", 5060)
+    out = []
+    for n, tag in ((1, "u1"), (2, "u2")):
+        cid = "v6-%d@2001:db8::10" % n
+        frm, to = "<sip:alice@example.com>;tag=%s" % tag, "<sip:bob@example.com>"
+        inv = request("INVITE", "sip:bob@example.com", via("[2001:db8::10]:5060", "0"), cid, 1, frm, to,
+                      body=sdp("10.5.0.10", 4000 + n))
+        out.append((cid, frm, to, inv))
+    cid1, frm1, to1, inv1 = out[0]
+    cid2, frm2, to2, inv2 = out[1]
+    f1 = c.udp(0.00, A, X, inv1, "INVITE 1, branch=0")
+    f2 = c.udp(0.10, A, X, inv2, "INVITE 2, also branch=0 and CSeq 1 INVITE, another Call-ID and From tag")
+    c.udp(0.20, X, A, inv2.response(180, "Ringing", to_tag="x2"), "180 to INVITE 2", R(f2))
+    c.udp(0.30, X, A, inv1.response(180, "Ringing", to_tag="x1"), "180 to INVITE 1", R(f1))
+    leg = inv1.copy()
+    leg.headers = [("Via", via("[2001:db8::1]:5060", "z9hG4bK-b2b-1")) if n == "Via" else
+                   ("Call-ID", "leg2-1@2001:db8::1") if n == "Call-ID" else (n, v) for n, v in inv1.headers]
+    f_leg = c.udp(0.31, X, B, leg, "the B2BUA's own INVITE to the callee (new Call-ID)")
+    c.udp(0.40, B, X, leg.response(603, "Decline", to_tag="b1"), "603 on the B2BUA's leg", R(f_leg))
+    ok = inv1.response(200, "OK", to_tag="x1", body=sdp("10.5.0.1", 6000))
+    f_ok = c.udp(1.00, X, A, ok, "200 to INVITE 1", R(f1))
+    c.udp(1.50, X, A, ok, "200 retransmitted", R(f1, retransmission=True, related=f_ok))
+    c.udp(2.00, X, A, inv2.response(486, "Busy Here", to_tag="x2"), "486 to INVITE 2", R(f2))
+    return c
+
+
+SCENARIOS = {f.__name__.replace("_", "-"): f for f in (hop_proxy, hop_copies, cancel_unseen, auth_nonce,
+                                                        reinvite_refused, tcp_retrans, clock_jump, ipv6_rfc2543)}
+
+
+def build(name):
+    cap = SCENARIOS[name]()
+    extra = {k: getattr(cap, k) for k in ("stats", "failed_calls", "refused") if hasattr(cap, k)}
+    return cap, extra
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)))
+    ap.add_argument("names", nargs="*", help="scenarios (default: all): " + ", ".join(SCENARIOS))
+    args = ap.parse_args()
+    for name in args.names or SCENARIOS:
+        cap, extra = build(name)
+        cap.summary = extra
+        path = cap.write(args.out)
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""conftest.py — runs the built sipdiag inside Debian's real tshark, once per
+capture and mode, and hands the tests what it printed, parsed.
+
+In the shape of Wireshark's own test/suite_dissection.py: a session fixture
+caches each (capture, mode) run, so many parametrized assertions share one
+tshark start. Wireshark ignores personal plugins when the real uid is 0, so as
+root tshark runs as "nobody" with the plugin, captures and a config folder in a
+temporary folder that user can read.
+
+Environment (set by ctest): SIPDIAG_PLUGIN (sipdiag.so), SIPDIAG_WS_VERSION
+("4.0"), SIPDIAG_CAPTURES (captures/).
+
+SPDX-License-Identifier: GPL-2.0-or-later
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+
+import pytest
+
+CAPTURES = os.environ.get("SIPDIAG_CAPTURES", os.path.join(os.path.dirname(__file__), "..", "..", "captures"))
+
+
+def manifest(name):
+    with open(os.path.join(CAPTURES, name + ".json")) as f:
+        return json.load(f)
+
+
+def response_frames(name):
+    """(capture, frame entry) for every response the manifest has expectations for."""
+    return [(name, e) for e in manifest(name)["frames"] if e.get("kind") == "sip" and "expect" in e]
+
+
+class Tshark:
+    def __init__(self):
+        plugin = os.environ.get("SIPDIAG_PLUGIN")
+        version = os.environ.get("SIPDIAG_WS_VERSION")
+        if not plugin or not version or shutil.which("tshark") is None:
+            pytest.skip("needs tshark, SIPDIAG_PLUGIN and SIPDIAG_WS_VERSION")
+        self.work = tempfile.mkdtemp(prefix="sipdiag-pytest.")
+        os.chmod(self.work, 0o755)
+        plugdir = os.path.join(self.work, "plugins", version, "epan")
+        os.makedirs(plugdir)
+        shutil.copy(plugin, plugdir)
+        self.config = os.path.join(self.work, "config")
+        os.makedirs(self.config)
+        os.chmod(self.config, 0o777)
+        self.caps = os.path.join(self.work, "captures")
+        shutil.copytree(CAPTURES, self.caps, ignore=shutil.ignore_patterns("*.sh", "*.py", "*.md", "sipp"))
+        for root, dirs, files in os.walk(self.work):
+            for d in dirs:
+                os.chmod(os.path.join(root, d), 0o755)
+            for f in files:
+                os.chmod(os.path.join(root, f), 0o644)
+        os.chmod(self.config, 0o777)
+        self.as_user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"] \
+            if os.getuid() == 0 else []
+        self.cache = {}
+
+    def run(self, capture, *args):
+        key = (capture,) + args
+        if key not in self.cache:
+            env = dict(os.environ, HOME=self.config, WIRESHARK_PLUGIN_DIR=os.path.join(self.work, "plugins"),
+                       WIRESHARK_CONFIG_DIR=self.config)
+            cmd = self.as_user + ["env", "HOME=" + self.config, "WIRESHARK_CONFIG_DIR=" + self.config,
+                                  "WIRESHARK_PLUGIN_DIR=" + os.path.join(self.work, "plugins"), "tshark",
+                                  "-r", os.path.join(self.caps, capture + ".pcap")] + list(args)
+            p = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+            assert p.returncode == 0, "tshark %s failed: %s" % (" ".join(args), p.stderr)
+            self.cache[key] = p.stdout
+        return self.cache[key]
+
+    def pdml(self, capture, two_pass=False):
+        """frame number -> {"fields": {name: [values]}, "experts": [names], "messages": [expert texts]}
+        of sipdiag's items in that frame."""
+        key = ("pdml-parsed", capture, two_pass)
+        if key not in self.cache:
+            out = self.run(capture, "-T", "pdml", *(["-2"] if two_pass else []))
+            frames = {}
+            for packet in ET.fromstring(out).iter("packet"):
+                num = None
+                info = {"fields": {}, "experts": [], "messages": []}
+                for proto in packet.iter("proto"):
+                    if proto.get("name") == "geninfo":
+                        num = int(next(f for f in proto.iter("field") if f.get("name") == "num").get("show"))
+                    if proto.get("name") != "sipdiag":
+                        continue
+                    for f in proto.iter("field"):
+                        name = f.get("name")
+                        if name == "_ws.expert.message":
+                            info["messages"].append(f.get("show"))
+                        elif name.startswith("sipdiag.expert."):
+                            info["experts"].append(name)
+                        elif name.startswith("sipdiag."):
+                            info["fields"].setdefault(name, []).append(f.get("show"))
+                frames[num] = info
+            self.cache[key] = frames
+        return self.cache[key]
+
+    def close(self):
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def tshark():
+    t = Tshark()
+    yield t
+    t.close()
