@@ -84,7 +84,8 @@ def hop_copies():
     and twice on one mirror port: copies are not retransmissions."""
     c = Capture("hop-copies", "A phone behind NAT captured on both sides of the NAT (each message twice, 0.3 ms "
                 "apart), a real retransmission of the 486 and its copy; then a call mirrored twice on one "
-                "SPAN port (same addresses, 0.05 ms apart).")
+                "SPAN port (same addresses, 0.05 ms apart); then a server answering an INVITE and its "
+                "retransmission with two 100s 0.3 ms apart.")
     UA, NAT, SRV = ("192.168.1.10", 5060), ("203.0.113.5", 5060), ("198.51.100.7", 5060)
     frm, to, cid = "<sip:100@example.net>;tag=n1", "<sip:200@example.net>", "nat-1@192.168.1.10"
     inv = request("INVITE", "sip:200@example.net", via("192.168.1.10:5060", "z9hG4bK-nat-1"), cid, 1, frm, to,
@@ -118,7 +119,18 @@ def hop_copies():
     f_ok = c.udp(5.01000, B, A, ok, "200 OK", R(f_opt))
     c.udp(5.01005, B, A, ok, "the same 200 mirrored twice: a capture duplicate on one link",
           R(f_opt, duplicate=True, related=f_ok, experts=["sipdiag.expert.capture_duplicate"]))
-    c.stats = {"SIP responses": 3, "4xx Request failure": 1, "1xx Provisional": 1, "2xx Successful": 1}
+    # A busy server answers an INVITE and its retransmission with two 100s 0.3 ms apart: the second
+    # answers the second transmission (RFC 3261 §17.2.1), it is not a copy.
+    C, S = ("10.9.1.1", 5060), ("10.9.1.2", 5060)
+    inv = request("INVITE", "sip:300@10.9.1.2", via("10.9.1.1:5060", "z9hG4bK-slow-1"), "slow-1@10.9.1.1", 1,
+                  "<sip:100@10.9.1.1>;tag=w1", "<sip:300@10.9.1.2>", body=sdp("10.9.1.1", 4000))
+    f_inv = c.udp(8.0000, C, S, inv, "INVITE")
+    c.udp(8.5000, C, S, inv, "INVITE retransmitted (Timer A, 500 ms): no answer yet")
+    t100 = inv.response(100, "Trying")
+    f_100 = c.udp(8.6000, S, C, t100, "100 to the first transmission", R(f_inv))
+    c.udp(8.6003, S, C, t100, "100 to the retransmitted INVITE, 0.3 ms later: not a copy",
+          R(f_inv, retransmission=True, related=f_100, no_experts=["sipdiag.expert.capture_duplicate"]))
+    c.stats = {"SIP responses": 4, "4xx Request failure": 1, "1xx Provisional": 2, "2xx Successful": 1}
     return c
 
 

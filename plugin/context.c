@@ -82,9 +82,9 @@ static const struct {
         "retransmission and not another hop; counted once." },
     [SIPDIAG_CTX_NONCE_CHANGED] = { &ei_sipdiag_nonce_changed, SIPDIAG_SEV_NOTE,
         "credentials on an older nonce challenged anew — not a password problem",
-        "The credentials were built on a nonce the server had replaced (or the server says the nonce "
-        "changed): the server asks again with its new nonce. Not a password problem; the UA should "
-        "retry with the new nonce." },
+        "The server challenged again because the nonce the credentials were built on is no longer valid "
+        "(its reason phrase says so, or it had given this UA a newer nonce): not a password problem. The "
+        "UA should retry at once with the new nonce." },
     [SIPDIAG_CTX_CREDENTIALS_UNJUDGED] = { NULL, SIPDIAG_SEV_CHAT, NULL,
         "The request carried credentials built on a nonce issued before the capture began: whether "
         "they were wrong or only their nonce had expired cannot be told from this capture." },
@@ -183,7 +183,7 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
         sipdiag_txn_t *inv = sipdiag_txn_find(m, invite);
         if (inv != NULL && inv->cancel_frame == 0)
             inv->cancel_frame = pinfo->num;
-    } else if (sipdiag_span_equal(m->cseq_method, bye) && t->request_frame == pinfo->num) {
+    } else if (sipdiag_span_equal(m->cseq_method, bye) && t->leg.frame == pinfo->num) {
         sipdiag_call_bye(pinfo, m);
     }
 }
@@ -238,7 +238,7 @@ terminated_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, sipdiag_c
     }
     const sipdiag_txn_t *c = sipdiag_txn_find(m, cancel);
     out->kind = c != NULL ? SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN : SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN;
-    out->related_frame = c != NULL ? c->request_frame : 0;
+    out->related_frame = c != NULL ? c->leg.frame : 0;
 }
 
 void

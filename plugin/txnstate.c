@@ -74,13 +74,6 @@ struct sipdiag_seen_response {
     char bytes[];    /* the To tag */
 };
 
-/* The request of a transaction seen again on another link. */
-struct sipdiag_leg {
-    struct sipdiag_leg *next;
-    uint32_t frame;
-    uint64_t path;   /* fwd */
-};
-
 /* The latest nonce a server gave one client for a realm: servers hand each
  * client its own nonces, so another phone's challenge replaces nothing. */
 typedef struct {
@@ -207,6 +200,12 @@ pair_hash(uint64_t a, uint64_t b)
     return h ^ (h >> 29);
 }
 
+static int64_t
+ns_of(const nstime_t *t)
+{
+    return (int64_t)t->secs * 1000000000 + t->nsecs;
+}
+
 sipdiag_path_t
 sipdiag_path_of(const packet_info *pinfo)
 {
@@ -295,7 +294,7 @@ txn_free(txn_key_t *key)
         next = s->next;
         wmem_free(wmem_file_scope(), s);
     }
-    for (struct sipdiag_leg *l = e->txn.legs, *next; l != NULL; l = next) {
+    for (sipdiag_leg_t *l = e->txn.leg.next, *next; l != NULL; l = next) {
         next = l->next;
         wmem_free(wmem_file_scope(), l);
     }
@@ -454,8 +453,10 @@ sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_pa
     e->key.from_tag = copy_into(b, k.from_tag);
     b += k.from_tag.len;
     e->txn.offer = copy_into(b, offer);
-    e->txn.request_frame = pinfo->num;
-    e->txn.path = path.fwd;
+    e->txn.leg.frame = pinfo->num;
+    e->txn.leg.path = path.fwd;
+    e->txn.leg.sends = 1;
+    e->txn.leg.last_sent = ns_of(&pinfo->abs_ts);
     e->txn.created = now;
     e->txn.invite = sipdiag_span_equal(m->cseq_method, invite);
     wmem_map_insert(txns, &e->key, &e->txn);
@@ -465,27 +466,22 @@ sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_pa
 void
 sipdiag_txn_request_again(const packet_info *pinfo, sipdiag_txn_t *t, sipdiag_path_t path)
 {
-    if (t->path == path.fwd)
-        return;    /* a retransmission on the same link */
-    for (const struct sipdiag_leg *l = t->legs; l != NULL; l = l->next) {
-        if (l->path == path.fwd)
-            return;
+    int64_t when = ns_of(&pinfo->abs_ts);
+    for (sipdiag_leg_t *l = &t->leg; l != NULL; l = l->next) {
+        if (l->path != path.fwd)
+            continue;
+        if (when - l->last_sent >= SIPDIAG_COPY_WINDOW_NS && l->sends < UINT16_MAX)
+            l->sends++;
+        l->last_sent = when;
+        return;
     }
-    struct sipdiag_leg *l = wmem_new(wmem_file_scope(), struct sipdiag_leg);
+    sipdiag_leg_t *l = wmem_new(wmem_file_scope(), sipdiag_leg_t);
     l->frame = pinfo->num;
     l->path = path.fwd;
-    l->next = t->legs;
-    t->legs = l;
-}
-
-uint32_t
-sipdiag_txn_request_frame(const sipdiag_txn_t *t, sipdiag_path_t path)
-{
-    for (const struct sipdiag_leg *l = t->legs; l != NULL && t->path != path.rev; l = l->next) {
-        if (l->path == path.rev)
-            return l->frame;
-    }
-    return t->request_frame;
+    l->sends = 1;
+    l->last_sent = when;
+    l->next = t->leg.next;
+    t->leg.next = l;
 }
 
 void
@@ -494,34 +490,57 @@ sipdiag_txn_keep(sipdiag_span_t *dst, sipdiag_span_t s)
     *dst = span_keep(s);
 }
 
-static int64_t
-ns_of(const nstime_t *t)
+/* The leg a response with this path travels back on, or NULL. */
+static const sipdiag_leg_t *
+leg_of(const sipdiag_txn_t *t, sipdiag_path_t path)
 {
-    return (int64_t)t->secs * 1000000000 + t->nsecs;
+    for (const sipdiag_leg_t *l = &t->leg; l != NULL; l = l->next) {
+        if (l->path == path.rev)
+            return l;
+    }
+    return NULL;
+}
+
+uint32_t
+sipdiag_txn_request_frame(const sipdiag_txn_t *t, sipdiag_path_t path)
+{
+    const sipdiag_leg_t *l = leg_of(t, path);
+    return l != NULL ? l->frame : t->leg.frame;
 }
 
 /* The same response (code and To tag) seen before is a capture duplicate
- * when it is within the copy window, whatever the link; else, on the same
- * link, a retransmission of the first one there. On another link after
- * the window it is that link's own: the top Via is the same, so no proxy
- * stands between (each adds its Via), only NAT or a mirror port. */
+ * when it is within the copy window, whatever the link, unless it answers
+ * another transmission of the request on this link (a server answers each
+ * retransmitted request with its last response, RFC 3261 §17.2.1, and a
+ * busy one may answer two at once). Else, on the same link, it is a
+ * retransmission of the first one there. On another link after the window
+ * it is that link's own: the top Via is the same, so no proxy stands
+ * between (each adds its Via), only NAT or a mirror port. */
 sipdiag_seen_t
 sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
                      sipdiag_path_t path, uint32_t *original)
 {
     int64_t when = ns_of(&pinfo->abs_ts);
-    const struct sipdiag_seen_response *first_here = NULL;
+    const struct sipdiag_seen_response *first_here = NULL, *copied = NULL;
+    unsigned here = 0;
 
     for (const struct sipdiag_seen_response *s = t->responses; s != NULL; s = s->next) {
         if (s->code != code || s->frame == pinfo->num || !sipdiag_span_equal(s->to_tag, m->to_tag))
             continue;
         int64_t gap = when - s->when;
-        if (gap < SIPDIAG_COPY_WINDOW_NS && gap > -SIPDIAG_COPY_WINDOW_NS) {
-            *original = s->frame;
+        if (copied == NULL && gap < SIPDIAG_COPY_WINDOW_NS && gap > -SIPDIAG_COPY_WINDOW_NS)
+            copied = s;
+        if (s->path == path.fwd) {
+            first_here = s;    /* newest first: the last match is the first one */
+            here++;
+        }
+    }
+    if (copied != NULL) {
+        const sipdiag_leg_t *leg = leg_of(t, path);
+        if (copied->path != path.fwd || leg == NULL || here >= leg->sends) {
+            *original = copied->frame;
             return SIPDIAG_SEEN_DUPLICATE;
         }
-        if (s->path == path.fwd)
-            first_here = s;    /* newest first: the last match is the first one */
     }
     struct sipdiag_seen_response *n = (struct sipdiag_seen_response *)wmem_alloc(wmem_file_scope(),
                                                                                    sizeof *n + m->to_tag.len);

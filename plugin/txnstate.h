@@ -15,8 +15,6 @@
 
 /* The responses seen in a transaction (txnstate.c), to spot retransmissions. */
 struct sipdiag_seen_response;
-/* The links a transaction's request was seen on beyond the first. */
-struct sipdiag_leg;
 
 /* Where a message travels: a hash of its source and destination addresses
  * and ports, once each way, so a response's `rev` equals its request's
@@ -36,8 +34,18 @@ typedef enum {
     SIPDIAG_NONCE_UNSEEN      /* on a nonce not issued in the capture */
 } sipdiag_nonce_state_t;
 
+/* A link a transaction's request was seen on: the first, then copies of it
+ * on other links (NAT, a second capture point), newest first. */
+typedef struct sipdiag_leg {
+    struct sipdiag_leg *next;
+    uint64_t path;                 /* fwd */
+    int64_t last_sent;             /* capture time in ns of the last transmission */
+    uint32_t frame;                /* where the request was first seen on this link */
+    uint16_t sends;                /* transmissions; copies within the copy window not counted */
+} sipdiag_leg_t;
+
 typedef struct {
-    uint32_t request_frame;        /* where the request was first seen */
+    sipdiag_leg_t leg;             /* the first link; leg.frame is the request's frame */
     uint32_t cancel_frame;
     bool in_dialog;
     bool has_auth;                 /* the request carried Authorization */
@@ -47,8 +55,6 @@ typedef struct {
     sipdiag_span_t auth_realm;     /* their realms, empty when they name none */
     sipdiag_span_t proxy_auth_realm;
     sipdiag_span_t offer;          /* the request's body, read only if the offer is refused */
-    uint64_t path;                 /* the first request's path (fwd) */
-    struct sipdiag_leg *legs;      /* copies of the request on other links */
     struct sipdiag_seen_response *responses;
     time_t created;                /* capture time of the request */
     time_t finished;               /* of the first final response, 0 before */
@@ -95,7 +101,8 @@ sipdiag_txn_t *sipdiag_txn_find(const sipdiag_msginfo_t *m, sipdiag_span_t metho
 sipdiag_txn_t *sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path,
                                sipdiag_span_t offer);
 
-/* Request m of t seen again: on a new path, remembered as another leg. */
+/* Request m of t seen again: a retransmission on its link, or a copy on a
+ * new link, remembered as another leg. */
 void sipdiag_txn_request_again(const packet_info *pinfo, sipdiag_txn_t *t, sipdiag_path_t path);
 
 /* The frame of t's request on the link of a response with this path: the
