@@ -82,9 +82,9 @@ static const struct {
         "retransmission and not another hop; counted once." },
     [SIPDIAG_CTX_NONCE_CHANGED] = { &ei_sipdiag_nonce_changed, SIPDIAG_SEV_NOTE,
         "credentials on an older nonce challenged anew — not a password problem",
-        "The server challenged again because the nonce the credentials were built on is no longer valid "
-        "(its reason phrase says so, or it had given this UA a newer nonce): not a password problem. The "
-        "UA should retry at once with the new nonce." },
+        "Challenged again because the nonce these credentials used is no longer valid (the reason phrase "
+        "says so, or this UA had a newer nonce): not a password problem; the UA should retry with the new "
+        "nonce." },
     [SIPDIAG_CTX_CREDENTIALS_UNJUDGED] = { NULL, SIPDIAG_SEV_CHAT, NULL,
         "The request carried credentials built on a nonce issued before the capture began: whether "
         "they were wrong or only their nonce had expired cannot be told from this capture." },
