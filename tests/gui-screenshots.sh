@@ -5,6 +5,8 @@
 #   expert.png   Analyze > Expert Information (wireshark -z expert)
 #   stats.png    Statistics > SIP Response Diagnosis (wireshark -z sipdiag,tree)
 # Usage: tests/gui-screenshots.sh BUILD_DIR [OUT_DIR]   (default OUT_DIR: tests/screenshots)
+# SIPDIAG_GUI_CAPTURE=hop-copies.pcap SIPDIAG_DETAILS_FRAME=4 takes them of
+# another bundled capture and frame (to look at, not for the README).
 # Needs: wireshark-qt, xvfb, xdotool, imagemagick (apt-get install -y them).
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -eu
@@ -19,7 +21,8 @@ work=$(mktemp -d /tmp/sipdiag-gui.XXXXXX)
 chmod 755 "$work"
 mkdir -p "$work/plugins/$ver/epan" "$work/home"
 cp "$build/sipdiag.so" "$work/plugins/$ver/epan/"
-cp "$here/../captures/demo.pcap" "$work/"
+capture=${SIPDIAG_GUI_CAPTURE:-demo.pcap}
+cp "$here/../captures/$capture" "$work/"
 chmod -R a+rX "$work"
 AS_USER=()
 if [ "$(id -u)" = 0 ]; then
@@ -44,16 +47,16 @@ window() {
     [ -n "$win" ] && echo "$win"
 }
 
-# shoot NAME ACTION WIRESHARK-ARGS...: start Wireshark on demo.pcap, do ACTION
+# shoot NAME ACTION WIRESHARK-ARGS...: start Wireshark on the capture, do ACTION
 # (details, expert or stats) and save the window it leaves in front.
 shoot() {
     local name=$1 action=$2 win
     shift 2
     "${AS_USER[@]}" env DISPLAY="$display" HOME="$work/home" XDG_RUNTIME_DIR="$work/home" \
         WIRESHARK_PLUGIN_DIR="$work/plugins" WIRESHARK_CONFIG_DIR="$work/home" \
-        wireshark -r "$work/demo.pcap" "$@" > "$work/$name.log" 2>&1 &
+        wireshark -r "$work/$capture" "$@" > "$work/$name.log" 2>&1 &
     local pid=$!
-    win=$(window "demo.pcap") || { echo "no Wireshark window for $name"; cat "$work/$name.log"; return 1; }
+    win=$(window "$capture") || { echo "no Wireshark window for $name"; cat "$work/$name.log"; return 1; }
     sleep 3
     xdotool windowsize "$win" 1260 880 windowmove "$win" 0 0
     sleep 1
