@@ -208,6 +208,8 @@ fuzz_message(const char *msg, size_t len)
     check(sipdiag_msginfo_from_tag(&mi));
     check(mi.to_tag);
     check(mi.body);
+    check(mi.via_sent_by);
+    check(mi.via_branch);
     sipdiag_status_line_t sl;
     if (sipdiag_status_line_parse(msg, len, &sl)) {
         sipdiag_diag_t d;

@@ -40,6 +40,51 @@ test_request(void)
     g_assert_cmpuint(m.authorization.len, ==, 0);
     assert_span(m.proxy_authorization, "Digest username=\"alice\", realm=\"p\"");
     assert_span(m.body, "body");
+    /* Only the first via-parm of the first Via names this hop (compact form here). */
+    assert_span(m.via_sent_by, "192.0.2.10");
+    assert_span(m.via_branch, "z9hG4bK-1");
+}
+
+/* The top Via: sent-by with a port or an IPv6 reference, a branch among
+ * other parameters or none, the first of several Via headers; each case is
+ * a message's Via lines, its sent-by and branch. */
+static void
+test_top_via(void)
+{
+    static const struct {
+        const char *vias;
+        const char *sent_by;
+        const char *branch;
+    } cases[] = {
+        { "Via: SIP/2.0/UDP 10.0.0.1:5060;rport;branch=z9hG4bK-p1\r\nVia: SIP/2.0/UDP 10.0.1.10;branch=z9hG4bK-a1\r\n",
+          "10.0.0.1:5060", "z9hG4bK-p1" },
+        { "Via: SIP/2.0/TCP [2001:db8::1]:5060;branch=0\r\n", "[2001:db8::1]:5060", "0" },
+        { "Via: SIP/2.0/UDP  host.example.com ;received=192.0.2.1\r\n", "host.example.com", "" },
+        { "Via: SIP/2.0/WSS df7jal23ls0d.invalid;branch=z9hG4bKnashd92,SIP/2.0/UDP 10.0.0.9;branch=x\r\n",
+          "df7jal23ls0d.invalid", "z9hG4bKnashd92" },
+        { "VIA: SIP/2.0/UDP 10.0.0.2;BRANCH=z9hG4bK-upper\r\n", "10.0.0.2", "z9hG4bK-upper" },
+        { "Via: SIP/2.0/UDP\r\n", "", "" },
+        { "", "", "" },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *msg = g_strdup_printf("SIP/2.0 200 OK\r\n%sCSeq: 1 INVITE\r\n\r\n", cases[i].vias);
+        sipdiag_msginfo_t m;
+        sipdiag_msginfo_parse(msg, strlen(msg), &m);
+        assert_span(m.via_sent_by, cases[i].sent_by);
+        assert_span(m.via_branch, cases[i].branch);
+        g_free(msg);
+    }
+}
+
+/* RFC 3261 §8.1.1.7: the magic cookie, case-sensitive, starts the branch. */
+static void
+test_branch_cookie(void)
+{
+    g_assert_true(sipdiag_branch_is_rfc3261((sipdiag_span_t){ "z9hG4bK-1", 9 }));
+    g_assert_true(sipdiag_branch_is_rfc3261((sipdiag_span_t){ "z9hG4bK", 7 }));
+    g_assert_false(sipdiag_branch_is_rfc3261((sipdiag_span_t){ "z9hg4bk-1", 9 }));
+    g_assert_false(sipdiag_branch_is_rfc3261((sipdiag_span_t){ "0", 1 }));
+    g_assert_false(sipdiag_branch_is_rfc3261((sipdiag_span_t){ NULL, 0 }));
 }
 
 /* A response's body is never needed, so it is not looked for. */
@@ -116,6 +161,8 @@ main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/sipmsg/request", test_request);
+    g_test_add_func("/sipmsg/top_via", test_top_via);
+    g_test_add_func("/sipmsg/branch_cookie", test_branch_cookie);
     g_test_add_func("/sipmsg/hostile", test_hostile);
     g_test_add_func("/sipmsg/response_body_skipped", test_response_body_skipped);
     g_test_add_func("/sipmsg/header_param", test_header_param);
