@@ -111,7 +111,9 @@ parse_cseq(sipdiag_span_t v, sipdiag_msginfo_t *out)
 static void
 parse_top_via(sipdiag_span_t v, sipdiag_msginfo_t *out)
 {
-    const char *comma = v.len > 0 ? memchr(v.ptr, ',', v.len) : NULL;
+    if (v.len == 0)
+        return;    /* no Via: both stay empty */
+    const char *comma = memchr(v.ptr, ',', v.len);
     if (comma != NULL)
         v.len = (size_t)(comma - v.ptr);
     size_t i = 0;
