@@ -20,11 +20,14 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sipflow import Capture, TcpConn, request, sdp  # noqa: E402
 
 
-def R(request_frame, retransmission=None, duplicate=None, related=None, **more):
+def R(request_frame, retransmission=None, duplicate=None, related=None, ack=False, **more):
     """What sipdiag must show for a response: the request it answers on its hop
-    (None: not in the capture), whether it repeats an earlier frame, and more."""
+    (None: not in the capture), whether it repeats an earlier frame, the ACK
+    that acknowledged it (None: none; shown with two passes only), and more."""
     e = {"sipdiag.request_frame": request_frame, "sipdiag.retransmission": retransmission,
          "sipdiag.duplicate": duplicate, "sipdiag.related_frame": related}
+    if ack is not False:
+        e["sipdiag.ack_frame"] = ack
     e.update(more)
     return e
 
@@ -56,15 +59,15 @@ def hop_proxy():
     r200 = inv2.response(200, "OK", to_tag="b1", extra=[("Contact", "<sip:bob@10.0.2.20:5060>"),
                                                          ("Record-Route", "<sip:10.0.0.1;lr>")],
                          body=sdp("10.0.2.20", 5000))
-    c.udp(2.000, B, P, r200, "200 on hop 2", R(f_inv2))
+    f_200b = c.udp(2.000, B, P, r200, "200 on hop 2", R(f_inv2))
     f_200 = c.udp(2.001, P, A, r200.relayed(), "200 relayed on hop 1", R(f_inv1))
     c.udp(2.501, P, A, r200.relayed(), "the proxy retransmits the 200 on hop 1 (no ACK yet, T1 = 500 ms)",
-          R(f_inv1, retransmission=True, related=f_200, experts=["sipdiag.expert.retransmission"]))
+          R(f_inv1, retransmission=True, related=f_200, ack=None, experts=["sipdiag.expert.retransmission"]))
     ack_to = to + ";tag=b1"
     ack = request("ACK", "sip:bob@10.0.2.20:5060", via("10.0.1.10:5060", "z9hG4bK-a-ack1"), cid, 1, frm, ack_to,
                   extra=[("Route", "<sip:10.0.0.1;lr>")])
-    c.udp(2.510, A, P, ack, "ACK of the 200 (new branch), hop 1")
-    c.udp(2.511, P, B, ack.forwarded(via("10.0.0.1:5060", "z9hG4bK-p-ack1")), "ACK, hop 2")
+    c.acked(f_200, c.udp(2.510, A, P, ack, "ACK of the 200 (new branch), hop 1"))
+    c.acked(f_200b, c.udp(2.511, P, B, ack.forwarded(via("10.0.0.1:5060", "z9hG4bK-p-ack1")), "ACK, hop 2"))
     bye = request("BYE", "sip:bob@10.0.2.20:5060", via("10.0.1.10:5060", "z9hG4bK-a-bye1"), cid, 2, frm, ack_to,
                   extra=[("Route", "<sip:10.0.0.1;lr>")])
     f_bye1 = c.udp(30.000, A, P, bye, "BYE, hop 1")
@@ -98,17 +101,17 @@ def hop_copies():
           R(f_in, duplicate=True, related=f_100, experts=["sipdiag.expert.capture_duplicate"]))
     busy = inv.response(486, "Busy Here", to_tag="s1")
     f_486 = c.udp(1.0000, SRV, NAT, busy, "486 outside", R(f_out, experts=["sipdiag.expert.486"]))
-    c.udp(1.0003, SRV, UA, busy, "486 inside: a capture duplicate",
+    f_486in = c.udp(1.0003, SRV, UA, busy, "486 inside: a capture duplicate",
           R(f_in, duplicate=True, related=f_486, experts=["sipdiag.expert.capture_duplicate"],
             no_experts=["sipdiag.expert.486", "sipdiag.expert.retransmission"]))
     f_486r = c.udp(1.5000, SRV, NAT, busy, "486 retransmitted by the server (its ACK was lost)",
-                   R(f_out, retransmission=True, related=f_486, experts=["sipdiag.expert.retransmission"]))
+                   R(f_out, retransmission=True, related=f_486, ack=None, experts=["sipdiag.expert.retransmission"]))
     c.udp(1.5003, SRV, UA, busy, "the retransmission inside: a capture duplicate of it",
           R(f_in, duplicate=True, related=f_486r, experts=["sipdiag.expert.capture_duplicate"]))
     ack = request("ACK", "sip:200@example.net", via("192.168.1.10:5060", "z9hG4bK-nat-1"), cid, 1, frm,
                   to + ";tag=s1")
-    c.udp(1.5100, UA, SRV, ack, "ACK inside")
-    c.udp(1.5103, NAT, SRV, ack, "ACK outside")
+    c.acked(f_486in, c.udp(1.5100, UA, SRV, ack, "ACK inside: same branch as the INVITE (§17.1.1.3)"))
+    c.acked(f_486, c.udp(1.5103, NAT, SRV, ack, "ACK outside"))
     # One mirror port copying the same frames twice.
     A, B = ("10.9.0.1", 5060), ("10.9.0.2", 5060)
     opt = request("OPTIONS", "sip:10.9.0.2", via("10.9.0.1:5060", "z9hG4bK-span-1"), "span-1@10.9.0.1", 7,
@@ -236,22 +239,22 @@ def reinvite_refused():
         return cid, frm, to, inv, c.udp(t, A, B, inv, "INVITE, call %d" % n)
 
     cid, frm, to, inv, f = call(1, 0.0, "gateway")
-    c.udp(0.5, B, A, inv.response(200, "OK", to_tag="g1", body=sdp("10.2.0.20", 5000)), "200, call 1", R(f))
-    c.udp(0.6, A, B, request("ACK", "sip:gw@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-1-ack"), cid, 1, frm,
-                             to + ";tag=g1"), "ACK")
+    f_ok = c.udp(0.5, B, A, inv.response(200, "OK", to_tag="g1", body=sdp("10.2.0.20", 5000)), "200, call 1", R(f))
+    c.acked(f_ok, c.udp(0.6, A, B, request("ACK", "sip:gw@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-1-ack"),
+                                           cid, 1, frm, to + ";tag=g1"), "ACK"))
     re = request("INVITE", "sip:gw@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-1-2"), cid, 2, frm,
                  to + ";tag=g1", body=sdp("10.2.0.10", 4002, t38=True))
     f = c.udp(10.0, A, B, re, "re-INVITE offering T.38")
-    c.udp(10.1, B, A, re.response(488, "Not Acceptable Here", extra=[("Warning", '304 gw "Media type not available"')]),
+    f_488 = c.udp(10.1, B, A, re.response(488, "Not Acceptable Here", extra=[("Warning", '304 gw "Media type not available"')]),
           "488: T.38 refused, the audio call goes on", R(f, **{"sipdiag.dialog_impact": "transaction only"}))
-    c.udp(10.2, A, B, request("ACK", "sip:gw@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-1-2"), cid, 2, frm,
-                              to + ";tag=g1"), "ACK of the 488")
+    c.acked(f_488, c.udp(10.2, A, B, request("ACK", "sip:gw@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-1-2"),
+                                             cid, 2, frm, to + ";tag=g1"), "ACK of the 488 (same branch)"))
     bye = request("BYE", "sip:gw@10.2.0.20", via("10.2.0.10:5060", "z9hG4bK-ri-1-3"), cid, 3, frm, to + ";tag=g1")
     f = c.udp(60.0, A, B, bye, "BYE")
     c.udp(60.1, B, A, bye.response(200, "OK"), "200 to BYE", R(f))
 
     cid, frm, to, inv, f = call(2, 70.0, "bob")
-    c.udp(70.5, B, A, inv.response(486, "Busy Here", to_tag="b2"), "486: call 2 failed", R(f))
+    c.udp(70.5, B, A, inv.response(486, "Busy Here", to_tag="b2"), "486: call 2 failed, no ACK captured", R(f, ack=None))
 
     cid, frm, to, inv, f = call(3, 80.0, "carol")
     c.udp(80.5, B, A, inv.response(200, "OK", to_tag="c3", body=sdp("10.2.0.20", 5004)), "200, call 3", R(f))
@@ -283,10 +286,10 @@ def tcp_retrans():
                       body=sdp("10.3.0.20", 5000))
     f_ok = c.tcp(2.00, conn, False, ok, "200", R(f))
     c.tcp(2.50, conn, False, ok, "200 retransmitted by the callee's UAS core: no ACK yet",
-          R(f, retransmission=True, related=f_ok, experts=["sipdiag.expert.retransmission"]))
-    c.tcp(2.60, conn, True, request("ACK", "sip:bob@10.3.0.20:5060;transport=tcp",
-                                    via("10.3.0.10:40000", "z9hG4bK-tcp-2", "TCP"), cid, 1, frm, to + ";tag=t2"),
-          "ACK")
+          R(f, retransmission=True, related=f_ok, ack=None, experts=["sipdiag.expert.retransmission"]))
+    c.acked(f_ok, c.tcp(2.60, conn, True, request("ACK", "sip:bob@10.3.0.20:5060;transport=tcp",
+                                                  via("10.3.0.10:40000", "z9hG4bK-tcp-2", "TCP"), cid, 1, frm,
+                                                  to + ";tag=t2"), "ACK"))
     bye = request("BYE", "sip:bob@10.3.0.20:5060;transport=tcp", via("10.3.0.10:40000", "z9hG4bK-tcp-3", "TCP"),
                   cid, 2, frm, to + ";tag=t2")
     f = c.tcp(20.0, conn, True, bye, "BYE")
@@ -309,11 +312,12 @@ def clock_jump():
     c.udp(0.01, B, A, inv.response(100, "Trying"), "100", R(f))
     f_180 = c.udp(0.50, B, A, inv.response(180, "Ringing", to_tag="j2"), "180", R(f))
     years = 6 * 365 * 86400.0
-    c.udp(years + 2.0, B, A, inv.response(200, "OK", to_tag="j2", body=sdp("10.4.0.20", 5000)),
+    f_ok = c.udp(years + 2.0, B, A, inv.response(200, "OK", to_tag="j2", body=sdp("10.4.0.20", 5000)),
           "200 stamped six years later: still the INVITE's answer",
           R(f, experts=["sipdiag.expert.clock_jump", "sipdiag.expert.200"], clock_jump_from=f_180))
     f_ack = c.udp(years + 2.1, A, B, request("ACK", "sip:bob@10.4.0.20", via("10.4.0.10:5060", "z9hG4bK-j-2"),
                                              cid, 1, frm, to + ";tag=j2"), "ACK")
+    c.acked(f_ok, f_ack)
     opt = request("OPTIONS", "sip:10.4.0.20", via("10.4.0.10:5060", "z9hG4bK-j-3"), "jump-2@10.4.0.10", 1,
                   "<sip:alice@example.com>;tag=j3", "<sip:10.4.0.20>")
     f = c.udp(years + 2.1 - 100.0, A, B, opt, "OPTIONS stamped 100 s before the previous frame",
@@ -348,7 +352,7 @@ def ipv6_rfc2543():
     f_leg = c.udp(0.31, X, B, leg, "the B2BUA's own INVITE to the callee (new Call-ID)")
     c.udp(0.40, B, X, leg.response(603, "Decline", to_tag="b1"), "603 on the B2BUA's leg", R(f_leg))
     ok = inv1.response(200, "OK", to_tag="x1", body=sdp("10.5.0.1", 6000))
-    f_ok = c.udp(1.00, X, A, ok, "200 to INVITE 1", R(f1))
+    f_ok = c.udp(1.00, X, A, ok, "200 to INVITE 1, never acknowledged in the capture", R(f1, ack=None))
     c.udp(1.50, X, A, ok, "200 retransmitted", R(f1, retransmission=True, related=f_ok))
     c.udp(2.00, X, A, inv2.response(486, "Busy Here", to_tag="x2"), "486 to INVITE 2", R(f2))
     return c

@@ -222,6 +222,11 @@ class Capture:
         data = conn.segment(t, from_client, msg.encode())
         return self._raw(t, data, self._entry("TCP", src, dst, msg, note, expect))
 
+    def acked(self, response_frame, ack_frame):
+        """States that ack_frame acknowledges the response in response_frame
+        (sent before it, so its expectations are completed here)."""
+        self.manifest[response_frame - 1]["expect"]["sipdiag.ack_frame"] = ack_frame
+
     def write(self, folder):
         path = "%s/%s.pcap" % (folder, self.name)
         with open(path, "wb") as f:

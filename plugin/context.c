@@ -12,6 +12,7 @@
 #include <epan/wmem_scopes.h>
 
 #include "codes.h"
+#include "framecache.h"
 #include "impact.h"
 #include "txnstate.h"
 
@@ -25,6 +26,7 @@ static int hf_sipdiag_offered_formats = -1;
 static int hf_sipdiag_dialog_impact = -1;
 static int hf_sipdiag_retransmission = -1;
 static int hf_sipdiag_duplicate = -1;
+static int hf_sipdiag_ack_frame = -1;
 
 static expert_field ei_sipdiag_credentials_rejected = EI_INIT;
 static expert_field ei_sipdiag_stale_nonce = EI_INIT;
@@ -188,6 +190,23 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
     }
 }
 
+void
+sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m)
+{
+    static const sipdiag_span_t invite = { "INVITE", 6 };
+    int code = 0;
+    uint32_t frame = 0;
+    if (!m->has_cseq || m->call_id.len == 0)
+        return;
+    sipdiag_txn_t *t = sipdiag_txn_find(m, invite);
+    if (t != NULL)
+        frame = sipdiag_txn_ack(t, sipdiag_path_of(pinfo), &code);
+    if (frame == 0)
+        frame = sipdiag_answer_ack(pinfo, m, &code);
+    if (frame != 0)
+        sipdiag_framecache_note_ack(frame, code, pinfo->num);
+}
+
 /* 401 answers Authorization, 407 Proxy-Authorization (RFC 3261 §22.2,
  * §22.3). Credentials count as rejected only when they were built on the
  * server's latest nonce for the realm; on an older one the server merely
@@ -254,15 +273,17 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
         out->request_frame = sipdiag_txn_request_frame(t, path);
         out->in_dialog = t->in_dialog;
         out->offered = (code == 415 || code == 488 || code == 606) ? offered_formats(t->offer) : NULL;
-        switch (sipdiag_txn_response(pinfo, t, m, code, path, &out->related_frame)) {
-        case SIPDIAG_SEEN_RETRANSMISSION:
+        sipdiag_seen_t seen = sipdiag_txn_response(pinfo, t, m, code, path, &out->related_frame);
+        /* A copy on another link is acknowledged on that link. */
+        if (t->invite && code >= 200 && code < 300 && seen != SIPDIAG_SEEN_RETRANSMISSION)
+            sipdiag_answer_add(pinfo, m, code);
+        if (seen == SIPDIAG_SEEN_RETRANSMISSION) {
             out->kind = SIPDIAG_CTX_RETRANSMISSION;
             return;
-        case SIPDIAG_SEEN_DUPLICATE:
+        }
+        if (seen == SIPDIAG_SEEN_DUPLICATE) {
             out->kind = SIPDIAG_CTX_DUPLICATE;
             return;
-        case SIPDIAG_SEEN_NEW:
-            break;
         }
     }
     if (code == 401 || code == 407) {
@@ -322,6 +343,7 @@ sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, boo
                        int code, const char *phrase, const sipdiag_context_t *ctx)
 {
     add_frame(tree, hf_sipdiag_request_frame, tvb, ctx->request_frame);
+    add_frame(tree, hf_sipdiag_ack_frame, tvb, ctx->ack_frame);
     if (ctx_info[ctx->kind].text != NULL) {
         proto_item *pi = proto_tree_add_string(tree, hf_sipdiag_context, tvb, 0, 0, ctx_info[ctx->kind].text);
         proto_item_set_generated(pi);
@@ -353,6 +375,9 @@ sipdiag_context_register(int proto, expert_module_t *module)
         { &hf_sipdiag_request_frame,
           { "Request in frame", "sipdiag.request_frame", FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST),
             0x0, "Frame of the request this response answers on its hop (same top Via branch and sent-by, Call-ID, CSeq number and method)", HFILL } },
+        { &hf_sipdiag_ack_frame,
+          { "ACK in frame", "sipdiag.ack_frame", FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_ACK), 0x0,
+            "The ACK of this final response to an INVITE (shown with two passes and in the GUI)", HFILL } },
         { &hf_sipdiag_context,
           { "Context", "sipdiag.context", FT_STRING, BASE_NONE, NULL, 0x0,
             "What the transaction around this response says about it", HFILL } },

@@ -40,6 +40,7 @@ typedef struct {
     sipdiag_ctx_kind_t kind;
     uint32_t request_frame;   /* 0 when the request is not in the capture */
     uint32_t related_frame;   /* the CANCEL, the other BYE, or the original response (or copy) */
+    uint32_t ack_frame;       /* the ACK of a final response to INVITE (later passes only) */
     bool in_dialog;           /* the request carried a To tag */
     const char *realm;        /* realm of the rejected credentials (file scope) */
     const char *offered;      /* media formats the request's SDP offered (file scope), or NULL */
@@ -53,6 +54,11 @@ void sipdiag_context_register(int proto, expert_module_t *module);
 
 /* First pass only: remember a request seen in this frame. */
 void sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m);
+
+/* First pass only: an ACK seen in this frame. Its final response (same
+ * branch for a non-2xx, RFC 3261 §17.1.1.3; the dialog and CSeq number for
+ * a 2xx, §13.2.2.4) is told, for later passes to show. */
+void sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m);
 
 /* First pass only: the context of a response with this code and reason phrase. */
 void sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_span_t phrase,

@@ -1,7 +1,7 @@
 /* framecache.c
  * Per-frame results of the first pass, in file scope. This is the one piece
  * of state that grows with the capture (every later pass needs it), so a
- * response costs a fixed 24-byte record, frame number included, appended
+ * response costs a fixed 28-byte record, frame number included, appended
  * to chunks of records in frame order: a later pass finds a frame's records
  * by binary search. Attaching them to the frame instead (p_add_proto_data)
  * cost about twice as much again per frame in list node and bookkeeping.
@@ -56,6 +56,7 @@ typedef struct {
     uint32_t frame;
     uint32_t request_frame;
     uint32_t related_frame;
+    uint32_t ack_frame;      /* the ACK of a final response to INVITE, set when it comes */
     uint32_t extra;          /* 1 + index into extras, 0 for most responses */
     int16_t code;
     uint8_t flags;
@@ -229,6 +230,7 @@ sipdiag_framecache_store(packet_info *pinfo, const sipdiag_result_t *results, un
         rec->ctx_kind = (uint8_t)r->ctx.kind;
         rec->request_frame = r->ctx.request_frame;
         rec->related_frame = r->ctx.related_frame;
+        rec->ack_frame = 0;
         rec->extra = keep_extra(r, rec->flags, rec->method);
     }
 }
@@ -257,6 +259,7 @@ expand(const record_t *rec, sipdiag_result_t *r)
     r->ctx.kind = (sipdiag_ctx_kind_t)rec->ctx_kind;
     r->ctx.request_frame = rec->request_frame;
     r->ctx.related_frame = rec->related_frame;
+    r->ctx.ack_frame = rec->ack_frame;
     r->ctx.in_dialog = (rec->flags & F_IN_DIALOG) != 0;
     r->ctx.realm = x->realm;
     r->ctx.offered = x->offered;
@@ -303,15 +306,40 @@ records_of(const chunk_t *c, uint32_t frame, unsigned *first)
     return end - lo;
 }
 
+/* frame's records: the first at *first in the chunk returned, *n of them. */
+static chunk_t *
+find_records(uint32_t frame, unsigned *first, unsigned *n)
+{
+    chunk_t *c = (chunk_t *)chunk_of(frame);
+    *first = 0;
+    *n = c != NULL ? records_of(c, frame, first) : 0;
+    if (*n == 0 && late != NULL) {
+        c = (chunk_t *)wmem_tree_lookup32(late, frame);
+        *first = 0;
+        *n = c != NULL ? c->count : 0;
+    }
+    return c;
+}
+
+void
+sipdiag_framecache_note_ack(uint32_t response_frame, int code, uint32_t ack_frame)
+{
+    unsigned first, n;
+    chunk_t *c = find_records(response_frame, &first, &n);
+    for (unsigned i = 0; i < n; i++) {
+        record_t *rec = &c->records[first + i];
+        if (rec->code == code && rec->ack_frame == 0) {
+            rec->ack_frame = ack_frame;
+            return;
+        }
+    }
+}
+
 unsigned
 sipdiag_framecache_lookup(packet_info *pinfo, const sipdiag_result_t **out)
 {
-    const chunk_t *c = chunk_of(pinfo->num);
-    unsigned first = 0, n = c != NULL ? records_of(c, pinfo->num, &first) : 0;
-    if (n == 0 && late != NULL) {
-        c = (const chunk_t *)wmem_tree_lookup32(late, pinfo->num);
-        n = c != NULL ? c->count : 0;
-    }
+    unsigned first, n;
+    const chunk_t *c = find_records(pinfo->num, &first, &n);
     *out = NULL;
     if (n == 0)
         return 0;

@@ -39,6 +39,10 @@ void sipdiag_framecache_init(void);
  * status line, hints, a failed call's identity) only where there is any. */
 void sipdiag_framecache_store(packet_info *pinfo, const sipdiag_result_t *results, unsigned n);
 
+/* The ACK in ack_frame acknowledged the final response with this code in
+ * response_frame (stored before): later passes show it there. */
+void sipdiag_framecache_note_ack(uint32_t response_frame, int code, uint32_t ack_frame);
+
 /* The results stored for this frame, rebuilt in pinfo->pool; returns how
  * many (0 if none). */
 unsigned sipdiag_framecache_lookup(packet_info *pinfo, const sipdiag_result_t **out);

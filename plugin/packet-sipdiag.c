@@ -451,12 +451,13 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const si
             size_t len;
             const char *raw = message_bytes(&m[i], &len);
             sipdiag_msginfo_t mi;
-            /* No response answers an ACK (RFC 3261 §17.1.1.3): about a third
-             * of a call's requests need not be read at all. */
-            if (len >= 4 && memcmp(raw, "ACK ", 4) == 0)
-                continue;
             sipdiag_msginfo_parse(raw, len, &mi);
-            sipdiag_context_request(pinfo, &mi);
+            /* No response answers an ACK (RFC 3261 §17.1.1.3): it only
+             * tells which final response arrived. */
+            if (len >= 4 && memcmp(raw, "ACK ", 4) == 0)
+                sipdiag_context_ack(pinfo, &mi);
+            else
+                sipdiag_context_request(pinfo, &mi);
         }
     }
     if (responses > 0)

@@ -29,6 +29,9 @@
 /* A server's latest nonce for a realm: phones re-register every hour or so
  * and reuse it until challenged again. */
 #define KEEP_NONCE 3600
+/* A 2xx to INVITE waits for its ACK while the UAS retransmits it (64*T1,
+ * RFC 3261 §13.3.1.4), and the sweep adds up to SWEEP_INTERVAL more. */
+#define KEEP_ANSWER 32
 /* A jump of the capture's clock: backwards by more than this (merged
  * captures may be a little out of order), or forwards by more than a day
  * (a real pause in SIP traffic that long ends every transaction anyway). */
@@ -70,9 +73,34 @@ struct sipdiag_seen_response {
     uint32_t frame;
     uint64_t path;   /* fwd */
     int64_t when;    /* capture time in ns, as captured (not the state's clock) */
+    uint8_t seen;    /* sipdiag_seen_t */
+    bool acked;      /* a final non-2xx whose ACK came */
     sipdiag_span_t to_tag;
     char bytes[];    /* the To tag */
 };
+
+/* The 2xx responses to one INVITE with one To tag, for their ACK. */
+typedef struct {
+    sipdiag_span_t call_id;
+    uint32_t cseq;
+    sipdiag_span_t from_tag;
+    sipdiag_span_t to_tag;
+} answer_key_t;
+
+typedef struct answer {
+    struct answer *next;
+    uint32_t frame;
+    int code;
+    uint64_t path;   /* fwd */
+    bool acked;
+} answer_t;
+
+typedef struct {
+    answer_key_t key;
+    answer_t *answers;    /* newest first */
+    time_t when;          /* of the newest */
+    char bytes[];         /* Call-ID, From tag, To tag */
+} answer_entry_t;
 
 /* The latest nonce a server gave one client for a realm: servers hand each
  * client its own nonces, so another phone's challenge replaces nothing. */
@@ -112,6 +140,7 @@ typedef struct {
 static wmem_map_t *txns;     /* txn_key_t -> sipdiag_txn_t */
 static wmem_map_t *calls;    /* sipdiag_span_t (Call-ID) -> bye_t list, newest first */
 static wmem_map_t *nonces;   /* nonce_key_t -> nonce_entry_t */
+static wmem_map_t *answers;  /* answer_key_t -> answer_entry_t */
 static time_t next_sweep;
 
 /* The state's clock: capture time with every jump taken out. */
@@ -185,6 +214,21 @@ nonce_equal(gconstpointer a, gconstpointer b)
     return x->link == y->link && sipdiag_span_equal(x->realm, y->realm);
 }
 
+static guint
+answer_hash(gconstpointer k)
+{
+    const answer_key_t *a = (const answer_key_t *)k;
+    return span_hash(a->to_tag, span_hash(a->from_tag, a->cseq));
+}
+
+static gboolean
+answer_equal(gconstpointer a, gconstpointer b)
+{
+    const answer_key_t *x = (const answer_key_t *)a, *y = (const answer_key_t *)b;
+    return x->cseq == y->cseq && sipdiag_span_equal(x->to_tag, y->to_tag) && sipdiag_span_equal(x->from_tag, y->from_tag)
+           && sipdiag_span_equal(x->call_id, y->call_id);
+}
+
 static uint64_t
 endpoint_hash(const address *a, uint32_t port)
 {
@@ -252,6 +296,7 @@ sipdiag_txnstate_init(void)
     txns = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), txn_hash, txn_equal);
     calls = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), call_hash, call_equal);
     nonces = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), nonce_hash, nonce_equal);
+    answers = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), answer_hash, answer_equal);
     register_init_routine(txnstate_file_init);
     register_cleanup_routine(txnstate_file_cleanup);
 }
@@ -335,6 +380,24 @@ collect_expired_call(gpointer key, gpointer value, gpointer user_data)
 }
 
 static void
+collect_expired_answer(gpointer key, gpointer value, gpointer user_data)
+{
+    sweep_t *s = (sweep_t *)user_data;
+    if (s->now - ((const answer_entry_t *)value)->when > KEEP_ANSWER)
+        wmem_list_append(s->keys, key);
+}
+
+static void
+answer_free(answer_entry_t *e)
+{
+    for (answer_t *a = e->answers, *next; a != NULL; a = next) {
+        next = a->next;
+        wmem_free(wmem_file_scope(), a);
+    }
+    wmem_free(wmem_file_scope(), e);
+}
+
+static void
 collect_expired_nonce(gpointer key, gpointer value, gpointer user_data)
 {
     sweep_t *s = (sweep_t *)user_data;
@@ -409,6 +472,13 @@ sipdiag_txnstate_frame(const packet_info *pinfo)
         nonce_key_t *key = (nonce_key_t *)wmem_list_frame_data(f);
         wmem_map_remove(nonces, key);
         wmem_free(wmem_file_scope(), key);    /* the key is the entry's first member */
+    }
+    s.keys = wmem_list_new(pinfo->pool);
+    wmem_map_foreach(answers, collect_expired_answer, &s);
+    for (wmem_list_frame_t *f = wmem_list_head(s.keys); f != NULL; f = wmem_list_frame_next(f)) {
+        answer_key_t *key = (answer_key_t *)wmem_list_frame_data(f);
+        wmem_map_remove(answers, key);
+        answer_free((answer_entry_t *)key);    /* the key is the entry's first member */
     }
 }
 
@@ -528,37 +598,120 @@ sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_m
         if (s->code != code || s->frame == pinfo->num || !sipdiag_span_equal(s->to_tag, m->to_tag))
             continue;
         int64_t gap = when - s->when;
-        if (copied == NULL && gap < SIPDIAG_COPY_WINDOW_NS && gap > -SIPDIAG_COPY_WINDOW_NS)
+        /* Newest first: the last match is the oldest, the message first captured. */
+        if (gap < SIPDIAG_COPY_WINDOW_NS && gap > -SIPDIAG_COPY_WINDOW_NS)
             copied = s;
-        if (s->path == path.fwd) {
-            first_here = s;    /* newest first: the last match is the first one */
+        if (s->path == path.fwd && s->seen != SIPDIAG_SEEN_DUPLICATE) {
+            first_here = s;
             here++;
         }
     }
+    sipdiag_seen_t seen = SIPDIAG_SEEN_NEW;
+    const struct sipdiag_seen_response *repeated = NULL;
     if (copied != NULL) {
         const sipdiag_leg_t *leg = leg_of(t, path);
         if (copied->path != path.fwd || leg == NULL || here >= leg->sends) {
-            *original = copied->frame;
-            return SIPDIAG_SEEN_DUPLICATE;
+            seen = SIPDIAG_SEEN_DUPLICATE;
+            repeated = copied;
         }
     }
+    if (seen == SIPDIAG_SEEN_NEW && first_here != NULL) {
+        seen = SIPDIAG_SEEN_RETRANSMISSION;
+        repeated = first_here;
+    }
+    /* Copies are kept too: an ACK on their link acknowledges them. */
     struct sipdiag_seen_response *n = (struct sipdiag_seen_response *)wmem_alloc(wmem_file_scope(),
                                                                                    sizeof *n + m->to_tag.len);
     n->code = code;
     n->frame = pinfo->num;
     n->path = path.fwd;
     n->when = when;
+    n->seen = (uint8_t)seen;
+    n->acked = false;
     n->to_tag = copy_into(n->bytes, m->to_tag);
     n->next = t->responses;
     t->responses = n;
     /* The offer stays until the transaction goes: a retransmitted 488 shows it too. */
     if (code >= 200 && t->finished == 0)
         t->finished = now;
-    if (first_here != NULL) {
-        *original = first_here->frame;
-        return SIPDIAG_SEEN_RETRANSMISSION;
+    if (repeated != NULL)
+        *original = repeated->frame;
+    return seen;
+}
+
+uint32_t
+sipdiag_txn_ack(sipdiag_txn_t *t, sipdiag_path_t path, int *code)
+{
+    struct sipdiag_seen_response *here = NULL, *any = NULL;
+    /* Newest first: the last match is the oldest. */
+    for (struct sipdiag_seen_response *s = t->responses; s != NULL; s = s->next) {
+        if (s->code < 300 || s->acked || s->seen == SIPDIAG_SEEN_RETRANSMISSION)
+            continue;
+        any = s;
+        if (s->path == path.rev)
+            here = s;
     }
-    return SIPDIAG_SEEN_NEW;
+    struct sipdiag_seen_response *r = here != NULL ? here : any;
+    if (r == NULL)
+        return 0;
+    r->acked = true;
+    *code = r->code;
+    return r->frame;
+}
+
+static answer_key_t
+answer_key_of(const sipdiag_msginfo_t *m)
+{
+    return (answer_key_t){ m->call_id, m->cseq, sipdiag_msginfo_from_tag(m), m->to_tag };
+}
+
+void
+sipdiag_answer_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, int code)
+{
+    answer_key_t key = answer_key_of(m);
+    answer_entry_t *e = (answer_entry_t *)wmem_map_lookup(answers, &key);
+    if (e == NULL) {
+        e = (answer_entry_t *)wmem_alloc(wmem_file_scope(),
+                                         sizeof *e + key.call_id.len + key.from_tag.len + key.to_tag.len);
+        e->key.cseq = key.cseq;
+        e->key.call_id = copy_into(e->bytes, key.call_id);
+        e->key.from_tag = copy_into(e->bytes + key.call_id.len, key.from_tag);
+        e->key.to_tag = copy_into(e->bytes + key.call_id.len + key.from_tag.len, key.to_tag);
+        e->answers = NULL;
+        wmem_map_insert(answers, &e->key, e);
+    }
+    answer_t *a = wmem_new(wmem_file_scope(), answer_t);
+    a->frame = pinfo->num;
+    a->code = code;
+    a->path = sipdiag_path_of(pinfo).fwd;
+    a->acked = false;
+    a->next = e->answers;
+    e->answers = a;
+    e->when = now;
+}
+
+uint32_t
+sipdiag_answer_ack(const packet_info *pinfo, const sipdiag_msginfo_t *m, int *code)
+{
+    answer_key_t key = answer_key_of(m);
+    answer_entry_t *e = (answer_entry_t *)wmem_map_lookup(answers, &key);
+    if (e == NULL)
+        return 0;
+    uint64_t back = sipdiag_path_of(pinfo).rev;
+    answer_t *here = NULL, *any = NULL;
+    for (answer_t *a = e->answers; a != NULL; a = a->next) {
+        if (a->acked)
+            continue;
+        any = a;    /* newest first: the last is the oldest */
+        if (a->path == back)
+            here = a;
+    }
+    answer_t *a = here != NULL ? here : any;
+    if (a == NULL)
+        return 0;
+    a->acked = true;
+    *code = a->code;
+    return a->frame;
 }
 
 void

@@ -117,6 +117,21 @@ void sipdiag_txn_keep(sipdiag_span_t *dst, sipdiag_span_t s);
 sipdiag_seen_t sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, const sipdiag_msginfo_t *m,
                                     int code, sipdiag_path_t path, uint32_t *original);
 
+/* The final non-2xx response of INVITE transaction t that an ACK with
+ * this path acknowledges (RFC 3261 §17.1.1.3: same branch, same hop), the
+ * oldest one not yet acknowledged on the ACK's link, else on any; 0 if
+ * none. *code gets its code. */
+uint32_t sipdiag_txn_ack(sipdiag_txn_t *t, sipdiag_path_t path, int *code);
+
+/* Remembers a 2xx to INVITE m (the first of its kind on its link), for its ACK. */
+void sipdiag_answer_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, int code);
+
+/* The 2xx an ACK m acknowledges: same Call-ID, CSeq number, From and To
+ * tags (RFC 3261 §13.2.2.4; the ACK of a 2xx has a branch of its own), on
+ * the ACK's link if one is there, else the oldest not yet acknowledged;
+ * 0 if none. *code gets its code. */
+uint32_t sipdiag_answer_ack(const packet_info *pinfo, const sipdiag_msginfo_t *m, int *code);
+
 /* A challenge for realm with this nonce, from the sender of this frame to its receiver. */
 void sipdiag_nonce_issued(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce);
 
