@@ -139,7 +139,7 @@ offered_formats(sipdiag_span_t body)
  * when they name none or do not parse); returns how their nonce relates to
  * the ones the server issued. */
 static sipdiag_nonce_state_t
-keep_credentials(const packet_info *pinfo, sipdiag_span_t value, bool *has, sipdiag_span_t *realm)
+keep_credentials(sipdiag_path_t path, sipdiag_span_t value, bool *has, sipdiag_span_t *realm)
 {
     sipdiag_auth_t a;
     *has = value.len > 0;
@@ -148,7 +148,7 @@ keep_credentials(const packet_info *pinfo, sipdiag_span_t value, bool *has, sipd
     if (sipdiag_parse_auth(value.ptr, value.len, &a) != SIPDIAG_PARSE_OK)
         return SIPDIAG_NONCE_UNSEEN;
     sipdiag_txn_keep(realm, a.realm);
-    return sipdiag_nonce_judge(pinfo, a.realm, a.nonce);
+    return sipdiag_nonce_judge(path, a.realm, a.nonce);
 }
 
 /* The server's own words: "401 nonce has changed", "Stale nonce". */
@@ -163,18 +163,17 @@ phrase_names_nonce(sipdiag_span_t phrase)
 }
 
 void
-sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
+sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path)
 {
     if (!m->has_cseq || m->call_id.len == 0)
         return;
-    sipdiag_path_t path = sipdiag_path_of(pinfo);
     sipdiag_txn_t *t = sipdiag_txn_find(m, m->cseq_method);
     if (t == NULL) {
         /* The offer's bytes, not its formats: most offers are never refused. */
         t = sipdiag_txn_add(pinfo, m, path, (sipdiag_span_t){ m->body.ptr, MIN(m->body.len, MAX_OFFER_BYTES) });
         t->in_dialog = m->to_tag.len > 0;
-        t->auth_nonce = (uint8_t)keep_credentials(pinfo, m->authorization, &t->has_auth, &t->auth_realm);
-        t->proxy_auth_nonce = (uint8_t)keep_credentials(pinfo, m->proxy_authorization, &t->has_proxy_auth,
+        t->auth_nonce = (uint8_t)keep_credentials(path, m->authorization, &t->has_auth, &t->auth_realm);
+        t->proxy_auth_nonce = (uint8_t)keep_credentials(path, m->proxy_authorization, &t->has_proxy_auth,
                                                         &t->proxy_auth_realm);
     } else {
         /* A retransmission keeps its first frame; a copy on another link is that link's request. */
@@ -191,7 +190,7 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
 }
 
 void
-sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m)
+sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path)
 {
     static const sipdiag_span_t invite = { "INVITE", 6 };
     int code = 0;
@@ -200,9 +199,9 @@ sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m)
         return;
     sipdiag_txn_t *t = sipdiag_txn_find(m, invite);
     if (t != NULL)
-        frame = sipdiag_txn_ack(t, sipdiag_path_of(pinfo), &code);
+        frame = sipdiag_txn_ack(t, path, &code);
     if (frame == 0)
-        frame = sipdiag_answer_ack(pinfo, m, &code);
+        frame = sipdiag_answer_ack(m, path, &code);
     if (frame != 0)
         sipdiag_framecache_note_ack(frame, code, pinfo->num);
 }
@@ -212,8 +211,8 @@ sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m)
  * server's latest nonce for the realm; on an older one the server merely
  * asks again (phones that wait long, cluster failover). */
 static void
-challenge_context(packet_info *pinfo, const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
-                  sipdiag_span_t phrase, sipdiag_context_t *out)
+challenge_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
+                  sipdiag_span_t phrase, sipdiag_path_t path, sipdiag_context_t *out)
 {
     sipdiag_span_t challenge = code == 401 ? m->www_authenticate : m->proxy_authenticate;
     bool sent = t != NULL && (code == 401 ? t->has_auth : t->has_proxy_auth);
@@ -224,7 +223,7 @@ challenge_context(packet_info *pinfo, const sipdiag_txn_t *t, const sipdiag_msgi
     bool parsed = sipdiag_parse_auth(challenge.ptr, challenge.len, &a) == SIPDIAG_PARSE_OK;
 
     if (parsed && a.nonce.len > 0)
-        sipdiag_nonce_issued(pinfo, a.realm, a.nonce);
+        sipdiag_nonce_issued(path, a.realm, a.nonce);
     if (t == NULL && !(parsed && a.stale)) {
         out->kind = SIPDIAG_CTX_CHALLENGE_UNSEEN;
     } else if (parsed && a.stale) {
@@ -262,21 +261,20 @@ terminated_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, sipdiag_c
 
 void
 sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_span_t phrase,
-                         sipdiag_context_t *out)
+                         sipdiag_path_t path, sipdiag_context_t *out)
 {
     static const sipdiag_span_t bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
     sipdiag_txn_t *t = sipdiag_txn_find(m, m->cseq_method);
 
     memset(out, 0, sizeof *out);
     if (t != NULL) {
-        sipdiag_path_t path = sipdiag_path_of(pinfo);
         out->request_frame = sipdiag_txn_request_frame(t, path);
         out->in_dialog = t->in_dialog;
         out->offered = (code == 415 || code == 488 || code == 606) ? offered_formats(t->offer) : NULL;
         sipdiag_seen_t seen = sipdiag_txn_response(pinfo, t, m, code, path, &out->related_frame);
         /* A copy on another link is acknowledged on that link. */
         if (t->invite && code >= 200 && code < 300 && seen != SIPDIAG_SEEN_RETRANSMISSION)
-            sipdiag_answer_add(pinfo, m, code);
+            sipdiag_answer_add(pinfo, m, code, path);
         if (seen == SIPDIAG_SEEN_RETRANSMISSION) {
             out->kind = SIPDIAG_CTX_RETRANSMISSION;
             return;
@@ -287,7 +285,7 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
         }
     }
     if (code == 401 || code == 407) {
-        challenge_context(pinfo, t, m, code, phrase, out);
+        challenge_context(t, m, code, phrase, path, out);
     } else if (code == 487) {
         terminated_context(t, m, out);
     } else if (code == 481) {

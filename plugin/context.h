@@ -14,6 +14,7 @@
 #include <epan/expert.h>
 
 #include "sipmsg.h"
+#include "txnstate.h"
 
 /* What the transaction says about a response, beyond its code. */
 typedef enum {
@@ -52,17 +53,17 @@ void sipdiag_context_init(void);
 /* Registers the context fields and expert items under the protocol. */
 void sipdiag_context_register(int proto, expert_module_t *module);
 
-/* First pass only: remember a request seen in this frame. */
-void sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m);
+/* First pass only: remember a request seen in this frame (path: sipdiag_path_of(pinfo)). */
+void sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path);
 
 /* First pass only: an ACK seen in this frame. Its final response (same
  * branch for a non-2xx, RFC 3261 §17.1.1.3; the dialog and CSeq number for
  * a 2xx, §13.2.2.4) is told, for later passes to show. */
-void sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m);
+void sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path);
 
 /* First pass only: the context of a response with this code and reason phrase. */
 void sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_span_t phrase,
-                              sipdiag_context_t *out);
+                              sipdiag_path_t path, sipdiag_context_t *out);
 
 /* True for a response counted in the statistics: not a retransmission nor a capture duplicate. */
 bool sipdiag_context_counted(const sipdiag_context_t *ctx);

@@ -418,6 +418,8 @@ sipdiag_header_walk(const char *msg, size_t len, const sipdiag_letters_t *letter
         size_t next = skip_continuations(msg, len, next_line(e, len));
         value = trimmed(msg, v, next);
         visit(name, value, ctx);
+        if (sipdiag_letters_empty(letters))
+            return len;    /* the visitor has all it wants */
         i = next;
     }
     return len;

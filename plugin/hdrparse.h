@@ -57,6 +57,12 @@ typedef struct {
 void sipdiag_letters_add(sipdiag_letters_t *set, const char *full, char compact);
 
 static inline bool
+sipdiag_letters_empty(const sipdiag_letters_t *set)
+{
+    return (set->bits[0] | set->bits[1] | set->bits[2] | set->bits[3]) == 0;
+}
+
+static inline bool
 sipdiag_letters_has(const sipdiag_letters_t *set, char c)
 {
     unsigned char u = (unsigned char)c;
@@ -70,8 +76,10 @@ typedef void (*sipdiag_header_visit_t)(sipdiag_span_t name, sipdiag_span_t value
  * sipdiag_header_iter: visit(name, value, ctx) for each header whose name
  * starts with a letter in `letters`; the other lines are passed over without
  * being parsed (a message has a dozen headers and a reader wants a few).
- * Returns where the body starts, after the empty line ending the block, or
- * len when there is none. */
+ * The walk reads `letters` anew for every line, so visit may take letters
+ * out once it has what it wants; when it takes out the last one, the walk
+ * stops at once and returns len. Otherwise returns where the body starts,
+ * after the empty line ending the block, or len when there is none. */
 size_t sipdiag_header_walk(const char *msg, size_t len, const sipdiag_letters_t *letters,
                            sipdiag_header_visit_t visit, void *ctx);
 

@@ -399,7 +399,7 @@ keep_call_identity(sipdiag_result_t *res, const sipdiag_msginfo_t *mi)
 
 /* First pass, one response: its context and its explaining headers, kept in *res. */
 static void
-first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_result_t *res)
+first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_path_t path, sipdiag_result_t *res)
 {
     size_t len;
     const char *raw = message_bytes(m, &len);
@@ -421,9 +421,12 @@ first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_res
     res->line_len = m->line_len;
     res->method = mi.cseq_method.len > 0 ? wmem_strndup(pinfo->pool, mi.cseq_method.ptr, mi.cseq_method.len) : NULL;
     if (diagnosable) {
-        sipdiag_status_line_t sl;
-        sipdiag_status_line_parse(m->line, m->line_len, &sl);
-        sipdiag_context_response(pinfo, &mi, code, (sipdiag_span_t){ sl.reason, sl.reason_len }, &res->ctx);
+        /* Only a challenge's phrase is read ("401 nonce has changed"). */
+        sipdiag_status_line_t sl = { 0 };
+        if (code == 401 || code == 407)
+            sipdiag_status_line_parse(m->line, m->line_len, &sl);
+        sipdiag_context_response(pinfo, &mi, code, (sipdiag_span_t){ sl.reason, sl.reason_len }, path,
+                                 &res->ctx);
         res->n_headers = sipdiag_hints_finish(&hints, &res->headers);
     }
     if (code >= 300 && res->method != NULL && strcmp(res->method, "INVITE") == 0)
@@ -444,9 +447,11 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const si
     unsigned r = 0;
 
     sipdiag_txnstate_frame(pinfo);
+    /* Every message of a frame travels the same way. */
+    sipdiag_path_t path = sipdiag_path_of(pinfo);
     for (unsigned i = 0; i < n; i++) {
         if (m[i].is_response) {
-            first_pass_response(pinfo, &m[i], &res[r++]);
+            first_pass_response(pinfo, &m[i], path, &res[r++]);
         } else {
             size_t len;
             const char *raw = message_bytes(&m[i], &len);
@@ -455,9 +460,9 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const si
             /* No response answers an ACK (RFC 3261 §17.1.1.3): it only
              * tells which final response arrived. */
             if (len >= 4 && memcmp(raw, "ACK ", 4) == 0)
-                sipdiag_context_ack(pinfo, &mi);
+                sipdiag_context_ack(pinfo, &mi, path);
             else
-                sipdiag_context_request(pinfo, &mi);
+                sipdiag_context_request(pinfo, &mi, path);
         }
     }
     if (responses > 0)

@@ -155,12 +155,19 @@ static const struct {
 #undef WANTED
 };
 
+/* Which wanted headers each kind of message can carry: credentials come in
+ * requests, challenges in responses. */
+#define H_BOTH ((1u << H_CALL_ID) | (1u << H_CSEQ) | (1u << H_FROM) | (1u << H_TO) | (1u << H_VIA))
+static const unsigned wanted_in_request = H_BOTH | (1u << H_AUTHZ) | (1u << H_PROXY_AUTHZ);
+static const unsigned wanted_in_response = H_BOTH | (1u << H_WWW_AUTH) | (1u << H_PROXY_AUTH);
+
 /* The wanted headers by the first letter of their name (either case, full
- * or compact form): the walk parses no line whose letter is not in
- * wanted_letters (Via, Max-Forwards, ...), and a header's letter names the
- * few wanted headers it can be, as a bit set. Both built from wanted[]. */
-static sipdiag_letters_t wanted_letters;
+ * or compact form): the walk parses no line whose letter is not wanted
+ * (Max-Forwards, Contact, ...), and a header's letter names the few wanted
+ * headers it can be, as a bit set. Built from wanted[]. */
 static uint16_t wanted_by_letter[256];
+static sipdiag_letters_t letters_in_request, letters_in_response;
+static sipdiag_letters_t letters_of_header[H_COUNT];
 
 static void
 index_wanted(void)
@@ -172,7 +179,11 @@ index_wanted(void)
     for (int h = 0; h < H_COUNT; h++) {
         sipdiag_letters_t one = { { 0 } };
         sipdiag_letters_add(&one, wanted[h].name, wanted[h].compact);
-        sipdiag_letters_add(&wanted_letters, wanted[h].name, wanted[h].compact);
+        letters_of_header[h] = one;
+        if (wanted_in_request & (1u << h))
+            sipdiag_letters_add(&letters_in_request, wanted[h].name, wanted[h].compact);
+        if (wanted_in_response & (1u << h))
+            sipdiag_letters_add(&letters_in_response, wanted[h].name, wanted[h].compact);
         for (unsigned c = 0; c < G_N_ELEMENTS(wanted_by_letter); c++) {
             if (sipdiag_letters_has(&one, (char)c))
                 wanted_by_letter[c] |= (uint16_t)(1u << h);
@@ -181,29 +192,61 @@ index_wanted(void)
     done = true;
 }
 
-/* The walk's state: where each wanted header goes, and who else sees which headers. */
+/* The walk's state: where each wanted header goes, which are still to come,
+ * the letters the walk still parses (it reads them anew for every line), and
+ * who else sees which headers. */
 typedef struct {
     sipdiag_span_t *slot[H_COUNT];
+    unsigned pending;
+    bool need_body;                /* the walk must go on to the body */
+    sipdiag_letters_t *letters;
+    sipdiag_letters_t keep;        /* the visitor's letters, never dropped */
     const sipdiag_letters_t *visit_letters;
     sipdiag_header_visit_t visit;
     void *ctx;
 } reader_t;
 
+/* Once every wanted header a letter can start has been read, the walk skips
+ * that letter's lines: a proxied message has several Vias, and Contact,
+ * Content-Type and Content-Length share Call-ID's and CSeq's letter. The
+ * visitor's letters stay. */
+static void
+drop_done_letters(reader_t *r, int h)
+{
+    /* Emptied, the set would stop the walk before the body. */
+    if ((r->need_body && r->pending == 0) || (wanted_by_letter[(guchar)wanted[h].name[0]] & r->pending) != 0
+        || (wanted[h].compact != 0 && (wanted_by_letter[(guchar)wanted[h].compact] & r->pending) != 0))
+        return;
+    for (size_t k = 0; k < G_N_ELEMENTS(r->letters->bits); k++)
+        r->letters->bits[k] &= ~letters_of_header[h].bits[k] | r->keep.bits[k];
+}
+
 static void
 read_header(sipdiag_span_t name, sipdiag_span_t value, void *reader)
 {
-    const reader_t *r = (const reader_t *)reader;
-    unsigned candidates = wanted_by_letter[(guchar)name.ptr[0]];
+    reader_t *r = (reader_t *)reader;
+    unsigned candidates = wanted_by_letter[(guchar)name.ptr[0]] & r->pending;
     for (int h = 0; candidates != 0; h++, candidates >>= 1) {
         if ((candidates & 1u) && (name.len == wanted[h].len || name.len == 1)
             && sipdiag_header_name_rest_is(name, wanted[h].name, wanted[h].compact)) {
-            if (r->slot[h]->ptr == NULL)
-                *r->slot[h] = value;
+            *r->slot[h] = value;    /* the first of each counts */
+            r->pending &= ~(1u << h);
+            drop_done_letters(r, h);
             break;
         }
     }
     if (r->visit != NULL && sipdiag_letters_has(r->visit_letters, name.ptr[0]))
         r->visit(name, value, r->ctx);
+}
+
+/* Only an offer is read from a body (the SDP a 415, 488 or 606 refuses), and
+ * only INVITE, UPDATE and PRACK carry one: for the other messages the walk
+ * may stop once it has their headers. */
+static bool
+needs_body(const sipdiag_msginfo_t *m)
+{
+    return !m->is_response && (sipdiag_span_is(m->method, "INVITE") || sipdiag_span_is(m->method, "UPDATE")
+                               || sipdiag_span_is(m->method, "PRACK"));
 }
 
 void
@@ -218,13 +261,16 @@ sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
         return;
     parse_start_line(msg, len, out);
     index_wanted();
-    letters = wanted_letters;
+    unsigned mask = out->is_response ? wanted_in_response : wanted_in_request;
+    letters = out->is_response ? letters_in_response : letters_in_request;
     for (size_t k = 0; visit != NULL && k < G_N_ELEMENTS(letters.bits); k++)
         letters.bits[k] |= visit_letters->bits[k];
     reader_t r = {
         .slot = { [H_CALL_ID] = &out->call_id, [H_CSEQ] = &cseq, [H_FROM] = &out->from, [H_TO] = &out->to, [H_VIA] = &via,
                   [H_AUTHZ] = &out->authorization, [H_PROXY_AUTHZ] = &out->proxy_authorization,
                   [H_WWW_AUTH] = &out->www_authenticate, [H_PROXY_AUTH] = &out->proxy_authenticate },
+        .pending = mask, .need_body = needs_body(out), .letters = &letters,
+        .keep = visit != NULL ? *visit_letters : (sipdiag_letters_t){ { 0 } },
         .visit_letters = visit_letters, .visit = visit, .ctx = ctx,
     };
     /* One pass over the headers, not one per header wanted: this runs for
@@ -233,8 +279,8 @@ sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
     parse_cseq(cseq, out);
     parse_top_via(via, out);
     out->to_tag = sipdiag_header_param(out->to, "tag");
-    /* Only a request's body matters (the SDP offer a 488 refuses). */
-    if (!out->is_response && body < len)
+    /* Only an offer's body matters (the SDP a 488 refuses). */
+    if (r.need_body && body < len)
         out->body = (sipdiag_span_t){ msg + body, len - body };
 }
 

@@ -666,7 +666,7 @@ answer_key_of(const sipdiag_msginfo_t *m)
 }
 
 void
-sipdiag_answer_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, int code)
+sipdiag_answer_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_path_t path)
 {
     answer_key_t key = answer_key_of(m);
     answer_entry_t *e = (answer_entry_t *)wmem_map_lookup(answers, &key);
@@ -683,7 +683,7 @@ sipdiag_answer_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
     answer_t *a = wmem_new(wmem_file_scope(), answer_t);
     a->frame = pinfo->num;
     a->code = code;
-    a->path = sipdiag_path_of(pinfo).fwd;
+    a->path = path.fwd;
     a->acked = false;
     a->next = e->answers;
     e->answers = a;
@@ -691,13 +691,13 @@ sipdiag_answer_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
 }
 
 uint32_t
-sipdiag_answer_ack(const packet_info *pinfo, const sipdiag_msginfo_t *m, int *code)
+sipdiag_answer_ack(const sipdiag_msginfo_t *m, sipdiag_path_t path, int *code)
 {
     answer_key_t key = answer_key_of(m);
     answer_entry_t *e = (answer_entry_t *)wmem_map_lookup(answers, &key);
     if (e == NULL)
         return 0;
-    uint64_t back = sipdiag_path_of(pinfo).rev;
+    uint64_t back = path.rev;
     answer_t *here = NULL, *any = NULL;
     for (answer_t *a = e->answers; a != NULL; a = a->next) {
         if (a->acked)
@@ -715,9 +715,9 @@ sipdiag_answer_ack(const packet_info *pinfo, const sipdiag_msginfo_t *m, int *co
 }
 
 void
-sipdiag_nonce_issued(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce)
+sipdiag_nonce_issued(sipdiag_path_t path, sipdiag_span_t realm, sipdiag_span_t nonce)
 {
-    nonce_key_t key = { sipdiag_path_of(pinfo).fwd, realm };
+    nonce_key_t key = { path.fwd, realm };
     nonce_entry_t *e = (nonce_entry_t *)wmem_map_lookup(nonces, &key);
     if (e != NULL && sipdiag_span_equal(e->nonce, nonce)) {
         e->when = now;
@@ -736,9 +736,9 @@ sipdiag_nonce_issued(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_spa
 }
 
 sipdiag_nonce_state_t
-sipdiag_nonce_judge(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce)
+sipdiag_nonce_judge(sipdiag_path_t path, sipdiag_span_t realm, sipdiag_span_t nonce)
 {
-    nonce_key_t key = { sipdiag_path_of(pinfo).rev, realm };
+    nonce_key_t key = { path.rev, realm };
     const nonce_entry_t *e = (const nonce_entry_t *)wmem_map_lookup(nonces, &key);
     if (e == NULL)
         return SIPDIAG_NONCE_UNSEEN;

@@ -124,20 +124,20 @@ sipdiag_seen_t sipdiag_txn_response(const packet_info *pinfo, sipdiag_txn_t *t, 
 uint32_t sipdiag_txn_ack(sipdiag_txn_t *t, sipdiag_path_t path, int *code);
 
 /* Remembers a 2xx to INVITE m (the first of its kind on its link), for its ACK. */
-void sipdiag_answer_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, int code);
+void sipdiag_answer_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_path_t path);
 
 /* The 2xx an ACK m acknowledges: same Call-ID, CSeq number, From and To
  * tags (RFC 3261 §13.2.2.4; the ACK of a 2xx has a branch of its own), on
  * the ACK's link if one is there, else the oldest not yet acknowledged;
  * 0 if none. *code gets its code. */
-uint32_t sipdiag_answer_ack(const packet_info *pinfo, const sipdiag_msginfo_t *m, int *code);
+uint32_t sipdiag_answer_ack(const sipdiag_msginfo_t *m, sipdiag_path_t path, int *code);
 
-/* A challenge for realm with this nonce, from the sender of this frame to its receiver. */
-void sipdiag_nonce_issued(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce);
+/* A challenge for realm with this nonce, sent on path (server to client). */
+void sipdiag_nonce_issued(sipdiag_path_t path, sipdiag_span_t realm, sipdiag_span_t nonce);
 
-/* How credentials for realm built on nonce, sent in this frame, relate to
- * the nonces its receiver gave its sender. */
-sipdiag_nonce_state_t sipdiag_nonce_judge(const packet_info *pinfo, sipdiag_span_t realm, sipdiag_span_t nonce);
+/* How credentials for realm built on nonce, sent on path (client to
+ * server), relate to the nonces that server gave that client. */
+sipdiag_nonce_state_t sipdiag_nonce_judge(sipdiag_path_t path, sipdiag_span_t realm, sipdiag_span_t nonce);
 
 /* Remembers a BYE of the call m belongs to. */
 void sipdiag_call_bye(const packet_info *pinfo, const sipdiag_msginfo_t *m);
