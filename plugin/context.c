@@ -14,6 +14,7 @@
 #include "codes.h"
 #include "framecache.h"
 #include "impact.h"
+#include "labels.h"
 #include "txnstate.h"
 
 /* Of a request's body, the bytes kept for its offer; SDP needs far fewer. */
@@ -352,7 +353,7 @@ sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, boo
     if (ctx->kind == SIPDIAG_CTX_DUPLICATE)
         proto_item_set_generated(proto_tree_add_boolean(tree, hf_sipdiag_duplicate, tvb, 0, 0, 1));
     if (ctx->offered != NULL)
-        proto_item_set_generated(proto_tree_add_string(tree, hf_sipdiag_offered_formats, tvb, 0, 0, ctx->offered));
+        sipdiag_label_add_wire(tree, hf_sipdiag_offered_formats, tvb, 0, 0, ctx->offered);
     add_dialog_impact(tree, tvb, code, ctx);
 
     /* ti is NULL when the pass has no tree (taps such as -z expert, the GUI's

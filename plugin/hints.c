@@ -7,6 +7,7 @@
  */
 #include "compat.h"
 #include "hints.h"
+#include "labels.h"
 
 #include <epan/wmem_scopes.h>
 
@@ -338,9 +339,8 @@ shown(packet_info *pinfo, const char *s, size_t len)
 static proto_item *
 add_str(proto_tree *tree, int hf, tvbuff_t *tvb, const char *s)
 {
-    proto_item *pi = proto_tree_add_string(tree, hf, tvb, 0, 0, s);
-    proto_item_set_generated(pi);
-    return pi;
+    /* Header values come from the wire and may be any length. */
+    return sipdiag_label_add_wire(tree, hf, tvb, 0, 0, s);
 }
 
 static void

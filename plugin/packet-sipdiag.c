@@ -19,6 +19,7 @@
 #include "impact.h"
 #include "sipmsg.h"
 #include "stats.h"
+#include "labels.h"
 #include "txnstate.h"
 #include "usercodes.h"
 
@@ -96,6 +97,21 @@ severity_name(sipdiag_severity_t sev)
     return val_to_str_const(sev, sipdiag_severity_vals, "unknown");
 }
 
+/* A value from the wire inside an expert message: its start when it is
+ * long, so the message stays one line (a hostile phrase may be 65,000 bytes). */
+#define WIRE_IN_MESSAGE 100
+
+static const char *
+wire_in_message(packet_info *pinfo, const char *text)
+{
+    size_t len = strlen(text), shown = WIRE_IN_MESSAGE;
+    if (len <= WIRE_IN_MESSAGE)
+        return text;
+    while (shown > 0 && ((unsigned char)text[shown] & 0xC0) == 0x80)
+        shown--;
+    return wmem_strdup_printf(pinfo->pool, "%.*s… (%zu bytes)", (int)shown, text, len);
+}
+
 /* Where a response's items point: its status line when this pass has the
  * tree, else the frame (passes that draw from the first pass's results). */
 typedef struct {
@@ -152,7 +168,7 @@ add_line_cut(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t
     expert_add_info_format(pinfo, ti, &ei_sipdiag_truncated,
                            "Status line cut by the capture (snaplen) after %u of %u bytes: \"%s\"; the status "
                            "code cannot be read", res->captured, res->sent,
-                           SIPDIAG_FORMAT_TEXT(pinfo->pool, res->line, res->line_len));
+                           wire_in_message(pinfo, SIPDIAG_FORMAT_TEXT(pinfo->pool, res->line, res->line_len)));
     add_text(tree, hf_sipdiag_severity, w, severity_name(SIPDIAG_SEV_NOTE));
 }
 
@@ -168,7 +184,7 @@ add_reason(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t *
     if (!fields && !expert)
         return;
     const char *sent = SIPDIAG_FORMAT_TEXT(pinfo->pool, sl->reason, sl->reason_len);
-    proto_item *pi = fields ? add_text(tree, hf_sipdiag_reason, w, sent) : ti;
+    proto_item *pi = fields ? sipdiag_label_add_wire(tree, hf_sipdiag_reason, w->tvb, w->start, w->length, sent) : ti;
 
     if (!registered)
         return;
@@ -182,7 +198,7 @@ add_reason(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t *
     case SIPDIAG_REASON_DIFFERENT:
         expert_add_info_format(pinfo, pi, &ei_sipdiag_reason_mismatch,
                                "Reason phrase \"%s\" differs from the registered \"%s\"; the code decides",
-                               sent, d->row->phrase);
+                               wire_in_message(pinfo, sent), d->row->phrase);
         break;
     case SIPDIAG_REASON_EMPTY:
         expert_add_info_format(pinfo, pi, &ei_sipdiag_reason_mismatch,
@@ -258,10 +274,10 @@ add_fields(proto_tree *st, packet_info *pinfo, const where_t *w, const sipdiag_d
         proto_item_set_generated(proto_tree_add_boolean(st, hf_sipdiag_unrecognised, w->tvb, w->start, w->length, 1));
         add_text(st, hf_sipdiag_standard_reason, w, d->row->phrase);
     }
-    add_text(st, hf_sipdiag_description, w, d->row->description);
+    sipdiag_label_add_text(st, pinfo, hf_sipdiag_description, w->tvb, w->start, w->length, d->row->description);
     /* The fix with its hints is built only when someone will read it. */
     if (proto_field_is_referenced(st, hf_sipdiag_fix))
-        add_text(st, hf_sipdiag_fix, w, fix_text(pinfo, d, res));
+        sipdiag_label_add_text(st, pinfo, hf_sipdiag_fix, w->tvb, w->start, w->length, fix_text(pinfo, d, res));
     add_text(st, hf_sipdiag_reference, w, d->row->reference);
     add_text(st, hf_sipdiag_severity, w, severity_name(sev));
     if (res->method != NULL)
@@ -336,7 +352,7 @@ add_response(packet_info *pinfo, proto_tree *tree, const where_t *w, const sipdi
         expert_add_info_format(pinfo, ti, &ei_sipdiag_malformed,
                                "Malformed status line \"%s\": Wireshark's SIP dissector did not decode this "
                                "message (RFC 3261 §7.2: SIP-Version SP Status-Code SP Reason-Phrase)",
-                               SIPDIAG_FORMAT_TEXT(pinfo->pool, res->line, res->line_len));
+                               wire_in_message(pinfo, SIPDIAG_FORMAT_TEXT(pinfo->pool, res->line, res->line_len)));
     if (d.status == SIPDIAG_CODE_INVALID)
         add_invalid(st, pinfo, ti, w, &d, &sl);
     else
@@ -648,6 +664,7 @@ proto_register_sipdiag(void)
     proto_sipdiag = proto_register_protocol("SIP Response Diagnosis", "SIPDIAG", "sipdiag");
     proto_register_field_array(proto_sipdiag, hf, array_length(hf));
     proto_register_subtree_array(ett, array_length(ett));
+    sipdiag_labels_register(proto_sipdiag);
 
     expert_module_t *expert_sipdiag = expert_register_protocol(proto_sipdiag);
     expert_register_field_array(expert_sipdiag, ei, array_length(ei));

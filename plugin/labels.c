@@ -1,0 +1,81 @@
+/* labels.c
+ * String items that fit one line of the packet details (see labels.h).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include "compat.h"
+#include "labels.h"
+
+#include "textsplit.h"
+
+static int hf_sipdiag_continued = -1;
+static gint ett_sipdiag_text = -1;
+
+void
+sipdiag_labels_register(int proto)
+{
+    static hf_register_info hf[] = {
+        { &hf_sipdiag_continued,
+          { "Continued", "sipdiag.continued", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The rest of a text too long for one line of the packet details; the whole text is the value of the "
+            "field it continues", HFILL } },
+    };
+    static gint *ett[] = {
+        &ett_sipdiag_text,
+    };
+    proto_register_field_array(proto, hf, array_length(hf));
+    proto_register_subtree_array(ett, array_length(ett));
+}
+
+/* Bytes left for the value on the line of field hf ("Name: value"). */
+static size_t
+room_for_value(int hf)
+{
+    return SIPDIAG_LABEL_MAX - 1 - strlen(proto_registrar_get_name(hf)) - strlen(": ");
+}
+
+proto_item *
+sipdiag_label_add_text(proto_tree *tree, packet_info *pinfo, int hf, tvbuff_t *tvb, int start, int length,
+                       const char *text)
+{
+    sipdiag_span_t t = { text, strlen(text) };
+    size_t room = room_for_value(hf), rest;
+    proto_item *pi;
+
+    if (t.len <= room) {
+        pi = proto_tree_add_string(tree, hf, tvb, start, length, text);
+        proto_item_set_generated(pi);
+        return pi;
+    }
+    sipdiag_span_t first = sipdiag_text_piece(t, room - strlen(" …"), &rest);
+    pi = proto_tree_add_string_format_value(tree, hf, tvb, start, length, text, "%.*s …", (int)first.len, first.ptr);
+    proto_item_set_generated(pi);
+    proto_tree *more = proto_item_add_subtree(pi, ett_sipdiag_text);
+    for (t = (sipdiag_span_t){ t.ptr + rest, t.len - rest }; t.len > 0;
+         t = (sipdiag_span_t){ t.ptr + rest, t.len - rest }) {
+        sipdiag_span_t piece = sipdiag_text_piece(t, SIPDIAG_LABEL_MAX - 1, &rest);
+        const char *value = wmem_strndup(pinfo->pool, piece.ptr, piece.len);
+        proto_item_set_generated(proto_tree_add_string_format(more, hf_sipdiag_continued, tvb, start, length, value,
+                                                              "%s", value));
+    }
+    return pi;
+}
+
+proto_item *
+sipdiag_label_add_wire(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int length, const char *value)
+{
+    size_t len = strlen(value), room = room_for_value(hf);
+    proto_item *pi;
+    if (len <= room) {
+        pi = proto_tree_add_string(tree, hf, tvb, start, length, value);
+    } else {
+        /* The shown start ends before a UTF-8 continuation byte. */
+        size_t shown = room - strlen(" … (4294967295 bytes in all)");
+        while (shown > 0 && ((unsigned char)value[shown] & 0xC0) == 0x80)
+            shown--;
+        pi = proto_tree_add_string_format_value(tree, hf, tvb, start, length, value, "%.*s … (%zu bytes in all)",
+                                                (int)shown, value, len);
+    }
+    proto_item_set_generated(pi);
+    return pi;
+}
