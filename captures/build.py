@@ -358,8 +358,69 @@ def ipv6_rfc2543():
     return c
 
 
+# ---------------------------------------------------------------- methods
+
+def methods():
+    """The same codes to different methods: each answer gets the knowledge of its (code, method)."""
+    c = Capture("methods", "Responses to REGISTER, OPTIONS, BYE, CANCEL, SUBSCRIBE, MESSAGE, REFER, NOTIFY, UPDATE "
+                "and re-INVITEs, next to the same codes to an initial INVITE.")
+    A, S = ("10.6.0.10", 5060), ("10.6.0.20", 5060)
+    n = [0]
+
+    def exchange(method, code, phrase, knowledge, severity, to_tag=None, in_dialog=False, cseq_method=None,
+                 captured=True, extra=(), note=""):
+        n[0] += 1
+        k = n[0]
+        to = "<sip:bob@example.com>" + (";tag=d%d" % k if in_dialog else "")
+        req = request(method, "sip:bob@example.com", via("10.6.0.10:5060", "z9hG4bK-m-%d" % k), "m-%d@10.6.0.10" % k,
+                      k, "<sip:alice@example.com>;tag=a%d" % k, to, extra=extra, cseq_method=cseq_method)
+        t = 10.0 * k
+        f = c.udp(t, A, S, req, "%s%s" % ("re-" if in_dialog and method == "INVITE" else "", method)) if captured \
+            else None
+        want = {"sipdiag.request_frame": f, "sipdiag.knowledge": knowledge, "sipdiag.severity": severity}
+        c.udp(t + 0.1, S, A, req.response(code, phrase, to_tag=to_tag or "s%d" % k), note or "%d to %s" % (code, method),
+              want)
+
+    exchange("REGISTER", 100, "Trying", "100/non-INVITE", "chat")
+    exchange("REGISTER", 200, "OK", "200/REGISTER", "chat")
+    exchange("OPTIONS", 200, "OK", "200/non-INVITE", "chat")
+    exchange("BYE", 200, "OK", "200/non-INVITE", "chat", in_dialog=True)
+    exchange("CANCEL", 200, "OK", "200/CANCEL", "chat")
+    exchange("INVITE", 200, "OK", "200", "chat")
+    exchange("OPTIONS", 486, "Busy Here", "486/OPTIONS", "chat", note="486 to OPTIONS: the peer is alive")
+    exchange("OPTIONS", 480, "Temporarily Unavailable", "480/OPTIONS", "chat")
+    exchange("INVITE", 486, "Busy Here", "486", "note")
+    exchange("BYE", 481, "Call/Transaction Does Not Exist", "481/BYE", "note", in_dialog=True)
+    exchange("CANCEL", 481, "Call/Transaction Does Not Exist", "481/CANCEL", "note")
+    exchange("NOTIFY", 481, "Call/Transaction Does Not Exist", "481/NOTIFY", "note", in_dialog=True)
+    exchange("INVITE", 481, "Call/Transaction Does Not Exist", "481/in-dialog", "error", in_dialog=True,
+             note="481 to a re-INVITE: the call ends")
+    exchange("INVITE", 481, "Call/Transaction Does Not Exist", "481", "warning", in_dialog=True, captured=False,
+             note="481 to an INVITE not in the capture: inside a dialog or not cannot be told")
+    exchange("INVITE", 408, "Request Timeout", "408/in-dialog", "error", in_dialog=True)
+    exchange("REGISTER", 408, "Request Timeout", "408/non-INVITE", "error")
+    exchange("SUBSCRIBE", 404, "Not Found", "404/SUBSCRIBE", "note", extra=[("Event", "message-summary")])
+    exchange("SUBSCRIBE", 489, "Bad Event", "489/SUBSCRIBE", "warning", extra=[("Event", "dialog")])
+    exchange("SUBSCRIBE", 202, "Accepted", "202/SUBSCRIBE", "chat", extra=[("Event", "presence")])
+    exchange("MESSAGE", 202, "Accepted", "202/MESSAGE", "chat")
+    exchange("MESSAGE", 405, "Method Not Allowed", "405/optional", "note")
+    exchange("UPDATE", 501, "Not Implemented", "501/optional", "note", in_dialog=True)
+    exchange("UPDATE", 491, "Request Pending", "491/UPDATE-PRACK", "note", in_dialog=True)
+    exchange("REGISTER", 403, "Forbidden", "403/REGISTER", "warning")
+    exchange("INVITE", 403, "Forbidden", "403", "warning")
+    exchange("REGISTER", 404, "Not Found", "404/REGISTER", "warning")
+    exchange("REFER", 488, "Not Acceptable Here", "488/no-offer", "warning", in_dialog=True,
+             extra=[("Refer-To", "<sip:carol@example.com>")])
+    exchange("INVITE", 488, "Not Acceptable Here", "488", "warning")
+    exchange("CANCEL", 407, "Proxy Authentication Required", "407/CANCEL-ACK", "warning",
+             note="407 to a CANCEL: a CANCEL cannot be resent with credentials")
+    exchange("CANCEL", 401, "Unauthorized", "401/CANCEL-ACK", "warning")
+    return c
+
+
 SCENARIOS = {f.__name__.replace("_", "-"): f for f in (hop_proxy, hop_copies, cancel_unseen, auth_nonce,
-                                                        reinvite_refused, tcp_retrans, clock_jump, ipv6_rfc2543)}
+                                                        reinvite_refused, tcp_retrans, clock_jump, ipv6_rfc2543,
+                                                        methods)}
 
 
 def build(name):

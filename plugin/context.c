@@ -285,7 +285,11 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
             return;
         }
     }
-    if (code == 401 || code == 407) {
+    static const sipdiag_span_t ack = { "ACK", 3 };
+    /* A CANCEL or ACK may not be challenged at all (RFC 3261 §22.1): its
+     * (code, method) knowledge says so, no handshake is under way. */
+    bool unchallengeable = sipdiag_span_equal(m->cseq_method, cancel) || sipdiag_span_equal(m->cseq_method, ack);
+    if ((code == 401 || code == 407) && !unchallengeable) {
         challenge_context(t, m, code, phrase, path, out);
     } else if (code == 487) {
         terminated_context(t, m, out);

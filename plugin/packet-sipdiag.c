@@ -20,6 +20,7 @@
 #include "sipmsg.h"
 #include "stats.h"
 #include "labels.h"
+#include "methods.h"
 #include "txnstate.h"
 #include "usercodes.h"
 
@@ -36,6 +37,7 @@ static int hf_sipdiag_reference = -1;
 static int hf_sipdiag_severity = -1;
 static int hf_sipdiag_method = -1;
 static int hf_sipdiag_unrecognised = -1;
+static int hf_sipdiag_knowledge = -1;
 
 static gint ett_sipdiag = -1;
 
@@ -57,6 +59,18 @@ static expert_field *const ei_sipdiag_custom[] = {
     [SIPDIAG_SEV_NOTE]  = &ei_sipdiag_custom_note,
     [SIPDIAG_SEV_WARN]  = &ei_sipdiag_custom_warning,
     [SIPDIAG_SEV_ERROR] = &ei_sipdiag_custom_error,
+};
+/* A (code, method) row whose severity differs from its code's speaks
+ * through one item per severity (a code's own item has one severity). */
+static expert_field ei_sipdiag_method_chat = EI_INIT;
+static expert_field ei_sipdiag_method_note = EI_INIT;
+static expert_field ei_sipdiag_method_warning = EI_INIT;
+static expert_field ei_sipdiag_method_error = EI_INIT;
+static expert_field *const ei_sipdiag_method[] = {
+    [SIPDIAG_SEV_CHAT]  = &ei_sipdiag_method_chat,
+    [SIPDIAG_SEV_NOTE]  = &ei_sipdiag_method_note,
+    [SIPDIAG_SEV_WARN]  = &ei_sipdiag_method_warning,
+    [SIPDIAG_SEV_ERROR] = &ei_sipdiag_method_error,
 };
 
 /* Preferences. */
@@ -210,14 +224,49 @@ add_reason(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t *
     }
 }
 
+/* What sipdiag says about a response: its code's row, or the row for its
+ * code and method where the code means something else for that method. */
+typedef struct {
+    const sipdiag_method_row_t *method_row;    /* NULL: the code's row speaks */
+    const char *summary;
+    const char *description;
+    const char *fix;
+    const char *reference;
+    sipdiag_severity_t severity;
+} knowledge_t;
+
+static knowledge_t
+knowledge_of(const sipdiag_diag_t *d, const sipdiag_result_t *res, bool user)
+{
+    /* The user's own row for a code wins over every built-in text. */
+    const sipdiag_method_row_t *m = NULL;
+    if (!user && res->method != NULL) {
+        /* Whether the request was inside a dialog is known only when it was captured. */
+        int in_dialog = res->ctx.request_frame != 0 ? res->ctx.in_dialog : -1;
+        m = sipdiag_method_row_find(d->row->code, (sipdiag_span_t){ res->method, strlen(res->method) }, in_dialog);
+    }
+    if (m != NULL)
+        return (knowledge_t){ m, m->summary, m->description, m->fix, m->reference, m->severity };
+    return (knowledge_t){ NULL, d->row->summary, d->row->description, d->row->fix, d->row->reference,
+                          d->row->severity };
+}
+
 /* The per-code expert item; an unregistered code borrows its stand-in's item,
  * and a context that explains the response (a retransmission, a CANCEL, a
  * crossing BYE, rejected credentials) speaks instead of the code. */
 static void
-add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, const sipdiag_context_t *ctx, bool user)
+add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, const sipdiag_result_t *res,
+                const knowledge_t *k, bool user)
 {
-    if (sipdiag_context_overrides(ctx))
+    if (sipdiag_context_overrides(&res->ctx))
         return;
+    if (k->method_row != NULL) {
+        /* The code's own item when the row keeps its severity, so filters on it still find it. */
+        expert_field *ei = k->severity == d->row->severity ? &ei_sipdiag_code[d->row - sipdiag_codes]
+                                                           : ei_sipdiag_method[k->severity];
+        expert_add_info_format(pinfo, ti, ei, "%d %s to %s: %s", d->code, d->row->phrase, res->method, k->summary);
+        return;
+    }
     if (user) {
         expert_add_info_format(pinfo, ti, ei_sipdiag_custom[d->row->severity], "%d %s: %s", d->code, d->row->phrase,
                                d->row->summary);
@@ -237,16 +286,17 @@ add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, con
 
 /* The table's fix, followed by what this response's own headers add. */
 static const char *
-fix_text(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res)
+fix_text(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res, const char *fix)
 {
     const char *extra = pref_show_hints
                         ? sipdiag_hints_fix(pinfo, d->code, res->headers, res->n_headers, !res->cut) : NULL;
-    return extra != NULL ? wmem_strdup_printf(pinfo->pool, "%s %s", d->row->fix, extra) : d->row->fix;
+    return extra != NULL ? wmem_strdup_printf(pinfo->pool, "%s %s", fix, extra) : fix;
 }
 
 /* One response for the statistics tree: counted once, failed calls named. */
 static void
-queue_tap(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res, sipdiag_severity_t sev)
+queue_tap(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res, const knowledge_t *k,
+          sipdiag_severity_t sev)
 {
     bool failed = res->call_id != NULL && res->ctx.kind != SIPDIAG_CTX_CHALLENGE
                   && res->ctx.kind != SIPDIAG_CTX_CHALLENGE_UNSEEN;
@@ -255,7 +305,7 @@ queue_tap(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *r
      * 404, ...): then the call failed after all. */
     bool refused_in_dialog = res->ctx.in_dialog && sipdiag_impact_of(d->code, NULL) == SIPDIAG_IMPACT_TRANSACTION;
     sipdiag_tap_info_t t = {
-        .code = d->code, .phrase = d->row->phrase, .summary = d->row->summary, .severity = (int)sev,
+        .code = d->code, .phrase = d->row->phrase, .summary = k->summary, .severity = (int)sev,
         .method = res->method, .q850_cause = sipdiag_hints_q850_cause(res->headers, res->n_headers),
         .counted = sipdiag_context_counted(&res->ctx),
         .failed_call = failed && !refused_in_dialog,
@@ -268,17 +318,19 @@ queue_tap(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *r
 /* The diagnosis fields after the reason phrase: description, fix, reference. */
 static void
 add_fields(proto_tree *st, packet_info *pinfo, const where_t *w, const sipdiag_diag_t *d,
-           const sipdiag_result_t *res, sipdiag_severity_t sev)
+           const sipdiag_result_t *res, const knowledge_t *k, sipdiag_severity_t sev)
 {
     if (d->status == SIPDIAG_CODE_UNRECOGNISED) {
         proto_item_set_generated(proto_tree_add_boolean(st, hf_sipdiag_unrecognised, w->tvb, w->start, w->length, 1));
         add_text(st, hf_sipdiag_standard_reason, w, d->row->phrase);
     }
-    sipdiag_label_add_text(st, pinfo, hf_sipdiag_description, w->tvb, w->start, w->length, d->row->description);
+    add_text(st, hf_sipdiag_knowledge, w,
+             k->method_row != NULL ? k->method_row->key : wmem_strdup_printf(pinfo->pool, "%u", d->row->code));
+    sipdiag_label_add_text(st, pinfo, hf_sipdiag_description, w->tvb, w->start, w->length, k->description);
     /* The fix with its hints is built only when someone will read it. */
     if (proto_field_is_referenced(st, hf_sipdiag_fix))
-        sipdiag_label_add_text(st, pinfo, hf_sipdiag_fix, w->tvb, w->start, w->length, fix_text(pinfo, d, res));
-    add_text(st, hf_sipdiag_reference, w, d->row->reference);
+        sipdiag_label_add_text(st, pinfo, hf_sipdiag_fix, w->tvb, w->start, w->length, fix_text(pinfo, d, res, k->fix));
+    add_text(st, hf_sipdiag_reference, w, k->reference);
     add_text(st, hf_sipdiag_severity, w, severity_name(sev));
     if (res->method != NULL)
         add_text(st, hf_sipdiag_method, w, res->method);
@@ -289,8 +341,9 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
               const sipdiag_status_line_t *sl, const sipdiag_result_t *res, bool user)
 {
     bool experts = d->code >= 300 || pref_expert_success;
+    knowledge_t k = knowledge_of(d, res, user);
     sipdiag_severity_t sev = sipdiag_context_overrides(&res->ctx)
-                             ? (sipdiag_severity_t)sipdiag_context_severity(&res->ctx) : d->row->severity;
+                             ? (sipdiag_severity_t)sipdiag_context_severity(&res->ctx) : k.severity;
     /* With no tree shown and no sipdiag field asked for (plain tshark -r, a
      * filter on _ws.expert), the fields would only be faked: their texts are
      * not even built. The expert items and statistics are due all the same. */
@@ -303,14 +356,14 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
     }
     add_reason(st, pinfo, ti, w, d, sl, fields);
     if (fields)
-        add_fields(st, pinfo, w, d, res, sev);
+        add_fields(st, pinfo, w, d, res, &k, sev);
     sipdiag_context_render(st, pinfo, ti, experts, w->tvb, d->code, d->row->phrase, &res->ctx);
     if (pref_show_hints)
         sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers, !res->cut);
     if (experts)
-        add_code_expert(pinfo, ti, d, &res->ctx, user);
+        add_code_expert(pinfo, ti, d, res, &k, user);
     if (sipdiag_stats_wanted())
-        queue_tap(pinfo, d, res, sev);
+        queue_tap(pinfo, d, res, &k, sev);
 }
 
 /* The user's table, when it lists the code, speaks instead of the built-in row. */
@@ -619,6 +672,9 @@ proto_register_sipdiag(void)
         { &hf_sipdiag_method,
           { "Method", "sipdiag.method", FT_STRING, BASE_NONE, NULL, 0x0,
             "CSeq method of the request this response answers", HFILL } },
+        { &hf_sipdiag_knowledge,
+          { "Knowledge", "sipdiag.knowledge", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Which of sipdiag's texts speaks: the code (\"486\") or its row for the method (\"200/BYE\")", HFILL } },
         { &hf_sipdiag_unrecognised,
           { "Unrecognised code", "sipdiag.unrecognised", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
             "The code is not registered and is handled as its class's x00 (183 for provisional)", HFILL } },
@@ -656,6 +712,18 @@ proto_register_sipdiag(void)
         { &ei_sipdiag_clock_jump,
           { "sipdiag.expert.clock_jump", PI_SEQUENCE, PI_NOTE,
             "The capture's clock jumps between two SIP frames", EXPFILL } },
+        { &ei_sipdiag_method_chat,
+          { "sipdiag.expert.method_chat", PI_RESPONSE_CODE, PI_CHAT,
+            "Code whose meaning for this method is milder (chat)", EXPFILL } },
+        { &ei_sipdiag_method_note,
+          { "sipdiag.expert.method_note", PI_RESPONSE_CODE, PI_NOTE,
+            "Code whose meaning for this method differs in severity (note)", EXPFILL } },
+        { &ei_sipdiag_method_warning,
+          { "sipdiag.expert.method_warning", PI_RESPONSE_CODE, PI_WARN,
+            "Code whose meaning for this method differs in severity (warning)", EXPFILL } },
+        { &ei_sipdiag_method_error,
+          { "sipdiag.expert.method_error", PI_RESPONSE_CODE, PI_ERROR,
+            "Code whose meaning for this method differs in severity (error)", EXPFILL } },
         { &ei_sipdiag_reason_mismatch,
           { "sipdiag.expert.reason_mismatch", PI_RESPONSE_CODE, PI_CHAT,
             "Reason phrase differs from the registered one", EXPFILL } },

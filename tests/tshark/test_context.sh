@@ -14,7 +14,7 @@ failures() {
 }
 expect_eq "dialog: 487 after CANCEL, 487 alone, BYE race, lost state, glare, 408, retransmitted 486" \
     "$(failures "$d")" \
-    "6:487:chat:1:4 10:487:note:8: 18:481:note:15:16 23:481:warning:22: 30:491:note:28: 31:491:note:29: 41:408:error:40: 43:486:note:42: 44:486:chat:42:43 45:486:chat:42:43"
+    "6:487:chat:1:4 10:487:note:8: 18:481:note:15:16 23:481:error:22: 30:491:note:28: 31:491:note:29: 41:408:error:40: 43:486:note:42: 44:486:chat:42:43 45:486:chat:42:43"
 frames() {
     ts -r "$1" -Y "$2" -T fields -e frame.number | paste -sd,
 }
