@@ -358,33 +358,59 @@ bye_list_free(call_key_t *key, bye_t *b)
     wmem_free(wmem_file_scope(), key);
 }
 
+/* Whether a map's entry (its value) has expired at time now; how to free it. */
+typedef bool (*expired_fn)(const void *value, time_t now);
+typedef void (*drop_fn)(void *key, void *value);
+
 typedef struct {
     time_t now;
+    expired_fn expired;
     wmem_list_t *keys;    /* of the entries to drop; a map cannot lose entries while it is walked */
 } sweep_t;
 
 static void
-collect_expired_txn(gpointer key, gpointer value, gpointer user_data)
+collect_expired(gpointer key, gpointer value, gpointer user_data)
 {
     sweep_t *s = (sweep_t *)user_data;
-    if (txn_expired((const sipdiag_txn_t *)value, s->now))
+    if (s->expired(value, s->now))
         wmem_list_append(s->keys, key);
 }
 
+/* Drops the expired entries of map. The keys listed are the stored ones,
+ * not copies: removing one does not free it, drop does. */
 static void
-collect_expired_call(gpointer key, gpointer value, gpointer user_data)
+sweep(wmem_map_t *map, wmem_allocator_t *pool, expired_fn expired, drop_fn drop)
 {
-    sweep_t *s = (sweep_t *)user_data;
-    if (s->now - ((const bye_t *)value)->when > KEEP_BYE)
-        wmem_list_append(s->keys, key);
+    sweep_t s = { now, expired, wmem_list_new(pool) };
+    wmem_map_foreach(map, collect_expired, &s);
+    for (wmem_list_frame_t *f = wmem_list_head(s.keys); f != NULL; f = wmem_list_frame_next(f)) {
+        void *key = wmem_list_frame_data(f);
+        drop(key, wmem_map_remove(map, key));
+    }
 }
 
-static void
-collect_expired_answer(gpointer key, gpointer value, gpointer user_data)
+static bool
+txn_expired_at(const void *value, time_t t)
 {
-    sweep_t *s = (sweep_t *)user_data;
-    if (s->now - ((const answer_entry_t *)value)->when > KEEP_ANSWER)
-        wmem_list_append(s->keys, key);
+    return txn_expired((const sipdiag_txn_t *)value, t);
+}
+
+static bool
+bye_expired_at(const void *value, time_t t)
+{
+    return t - ((const bye_t *)value)->when > KEEP_BYE;
+}
+
+static bool
+answer_expired_at(const void *value, time_t t)
+{
+    return t - ((const answer_entry_t *)value)->when > KEEP_ANSWER;
+}
+
+static bool
+nonce_expired_at(const void *value, time_t t)
+{
+    return t - ((const nonce_entry_t *)value)->when > KEEP_NONCE;
 }
 
 static void
@@ -397,12 +423,29 @@ answer_free(answer_entry_t *e)
     wmem_free(wmem_file_scope(), e);
 }
 
+/* Each entry starts with its key: freeing the key frees the entry. */
 static void
-collect_expired_nonce(gpointer key, gpointer value, gpointer user_data)
+drop_txn(void *key, void *value _U_)
 {
-    sweep_t *s = (sweep_t *)user_data;
-    if (s->now - ((const nonce_entry_t *)value)->when > KEEP_NONCE)
-        wmem_list_append(s->keys, key);
+    txn_free((txn_key_t *)key);
+}
+
+static void
+drop_byes(void *key, void *value)
+{
+    bye_list_free((call_key_t *)key, (bye_t *)value);
+}
+
+static void
+drop_answer(void *key, void *value _U_)
+{
+    answer_free((answer_entry_t *)key);
+}
+
+static void
+drop_nonce(void *key, void *value _U_)
+{
+    wmem_free(wmem_file_scope(), key);
 }
 
 /* The state's clock follows capture time but stands still over a jump, so
@@ -452,34 +495,10 @@ sipdiag_txnstate_frame(const packet_info *pinfo)
         return;
     next_sweep = now + SWEEP_INTERVAL;
 
-    sweep_t s = { now, wmem_list_new(pinfo->pool) };
-    wmem_map_foreach(txns, collect_expired_txn, &s);
-    for (wmem_list_frame_t *f = wmem_list_head(s.keys); f != NULL; f = wmem_list_frame_next(f)) {
-        txn_key_t *key = (txn_key_t *)wmem_list_frame_data(f);
-        /* The stored key, not a copy: removing it does not free it. */
-        wmem_map_remove(txns, key);
-        txn_free(key);
-    }
-    s.keys = wmem_list_new(pinfo->pool);
-    wmem_map_foreach(calls, collect_expired_call, &s);
-    for (wmem_list_frame_t *f = wmem_list_head(s.keys); f != NULL; f = wmem_list_frame_next(f)) {
-        call_key_t *key = (call_key_t *)wmem_list_frame_data(f);
-        bye_list_free(key, (bye_t *)wmem_map_remove(calls, key));
-    }
-    s.keys = wmem_list_new(pinfo->pool);
-    wmem_map_foreach(nonces, collect_expired_nonce, &s);
-    for (wmem_list_frame_t *f = wmem_list_head(s.keys); f != NULL; f = wmem_list_frame_next(f)) {
-        nonce_key_t *key = (nonce_key_t *)wmem_list_frame_data(f);
-        wmem_map_remove(nonces, key);
-        wmem_free(wmem_file_scope(), key);    /* the key is the entry's first member */
-    }
-    s.keys = wmem_list_new(pinfo->pool);
-    wmem_map_foreach(answers, collect_expired_answer, &s);
-    for (wmem_list_frame_t *f = wmem_list_head(s.keys); f != NULL; f = wmem_list_frame_next(f)) {
-        answer_key_t *key = (answer_key_t *)wmem_list_frame_data(f);
-        wmem_map_remove(answers, key);
-        answer_free((answer_entry_t *)key);    /* the key is the entry's first member */
-    }
+    sweep(txns, pinfo->pool, txn_expired_at, drop_txn);
+    sweep(calls, pinfo->pool, bye_expired_at, drop_byes);
+    sweep(nonces, pinfo->pool, nonce_expired_at, drop_nonce);
+    sweep(answers, pinfo->pool, answer_expired_at, drop_answer);
 }
 
 static txn_key_t
