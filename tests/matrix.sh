@@ -25,6 +25,17 @@ fi
 
 log() { printf '[%s %s] %s\n' "$(date +%T)" "$suite" "$*"; }
 
+# Installs $PACKAGES in root $1 and marks it ready with the list installed.
+install_packages() {
+    local root=$1
+    mount -t proc proc "$root/proc"
+    chroot "$root" sh -c "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+        --no-install-recommends $PACKAGES" > "$ROOTS/$suite.apt.log" 2>&1 ||
+        { umount "$root/proc"; tail -n 20 "$ROOTS/$suite.apt.log"; return 1; }
+    umount "$root/proc"
+    echo "$PACKAGES" > "$root/.sipdiag-ready"
+}
+
 # A root with the build and test dependencies installed; made once. A root
 # made with an older package list gets what the list now adds.
 make_root() {
@@ -32,13 +43,8 @@ make_root() {
     if [ -f "$root/.sipdiag-ready" ]; then
         [ "$(cat "$root/.sipdiag-ready")" = "$PACKAGES" ] && return 0
         log "adding packages to $root"
-        mount -t proc proc "$root/proc"
-        chroot "$root" sh -c "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-            --no-install-recommends $PACKAGES" > "$ROOTS/$suite.apt.log" 2>&1 ||
-            { umount "$root/proc"; tail -n 20 "$ROOTS/$suite.apt.log"; return 1; }
-        umount "$root/proc"
-        echo "$PACKAGES" > "$root/.sipdiag-ready"
-        return 0
+        install_packages "$root"
+        return
     fi
     log "creating $root with debootstrap"
     rm -rf "$root.tmp"
@@ -47,12 +53,7 @@ make_root() {
         { tail -n 20 "$ROOTS/$suite.debootstrap.log"; return 1; }
     # unstable's Release file has a short validity; the mirror may lag behind it.
     echo 'Acquire::Check-Valid-Until "false";' > "$root.tmp/etc/apt/apt.conf.d/99sipdiag"
-    mount -t proc proc "$root.tmp/proc"
-    chroot "$root.tmp" sh -c "apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-        --no-install-recommends $PACKAGES" > "$ROOTS/$suite.apt.log" 2>&1 ||
-        { umount "$root.tmp/proc"; tail -n 20 "$ROOTS/$suite.apt.log"; return 1; }
-    umount "$root.tmp/proc"
-    echo "$PACKAGES" > "$root.tmp/.sipdiag-ready"
+    install_packages "$root.tmp" || return 1
     mv "$root.tmp" "$root"
 }
 
