@@ -7,6 +7,7 @@
  */
 #include "methods.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #define NON_INVITE_DIALOG_METHODS \
@@ -238,15 +239,35 @@ sipdiag_method_bit(sipdiag_span_t method)
     return SIPDIAG_M_OTHER;
 }
 
+/* Where each code's rows start (1 + index, 0: none): the rows of a code are
+ * contiguous, so a lookup reads only them. Every response asks. */
+static uint8_t first_row[700];
+
+static void
+index_rows(void)
+{
+    static bool done;
+    if (done)
+        return;
+    for (size_t i = sipdiag_method_rows_count; i-- > 0;) {
+        if (sipdiag_method_rows[i].code < sizeof first_row)
+            first_row[sipdiag_method_rows[i].code] = (uint8_t)(i + 1);
+    }
+    done = true;
+}
+
 const sipdiag_method_row_t *
 sipdiag_method_row_find(int code, sipdiag_span_t method, int in_dialog)
 {
+    index_rows();
+    if (code < 0 || (size_t)code >= sizeof first_row || first_row[code] == 0)
+        return NULL;
     uint32_t bit = sipdiag_method_bit(method);
     if (bit == 0)
         return NULL;
-    for (size_t i = 0; i < sipdiag_method_rows_count; i++) {
+    for (size_t i = first_row[code] - 1u; i < sipdiag_method_rows_count && sipdiag_method_rows[i].code == code; i++) {
         const sipdiag_method_row_t *r = &sipdiag_method_rows[i];
-        if (r->code != code || !(r->methods & bit))
+        if (!(r->methods & bit))
             continue;
         /* A row for one side of the dialog line holds only when the capture shows which side. */
         if ((r->dialog == SIPDIAG_DIALOG_INSIDE && in_dialog != 1)
