@@ -418,9 +418,42 @@ def methods():
     return c
 
 
+# ---------------------------------------------------------------- warn-codes
+
+def warn_codes():
+    """Warn-codes in and out of the IANA registry: only a malformed one is a bad header."""
+    c = Capture("warn-codes", "A 404 with Kamailio's debug Warning 392, a 488 with the registered 305, a 480 with an "
+                "unregistered but well-formed 342, a 503 with the two-digit code 39.")
+    A, P = ("10.7.0.10", 5060), ("10.7.0.1", 5060)
+    cases = [
+        (404, "Not Found", '392 10.7.0.1:5060 "Noisy feedback tells:  pid=4021 req_src_ip=10.7.0.10 '
+         'req_src_port=5060 in_uri=sip:bob@example.com out_uri=sip:bob@10.7.0.20:5060 via_cnt==1"',
+         {"no_experts": ["sipdiag.expert.bad_header"], "contains": {"sipdiag.warning.meaning": "Kamailio"}},
+         "Kamailio's 392 (sip_warning on): a debug aid, well formed"),
+        (488, "Not Acceptable Here", '305 10.7.0.1 "Incompatible media format"',
+         {"no_experts": ["sipdiag.expert.bad_header"], "contains": {"sipdiag.warning.meaning": "codecs offered"}},
+         "the registered 305"),
+        (480, "Temporarily Unavailable", '342 gw.example.com "Trunk group busy"',
+         {"no_experts": ["sipdiag.expert.bad_header"],
+          "contains": {"sipdiag.warning.meaning": "Not in the IANA warn-code registry"}},
+         "an unregistered three-digit code: an unknown value, not malformed"),
+        (503, "Service Unavailable", '39 gw.example.com "overload"', {"experts": ["sipdiag.expert.bad_header"]},
+         "a two-digit warn-code: malformed (RFC 3261 §20.43: 3DIGIT)"),
+    ]
+    for k, (code, phrase, warning, want, note) in enumerate(cases, 1):
+        inv = request("INVITE", "sip:bob@example.com", via("10.7.0.10:5060", "z9hG4bK-w-%d" % k), "w-%d@10.7.0.10" % k,
+                      1, "<sip:alice@example.com>;tag=w%d" % k, "<sip:bob@example.com>")
+        f = c.udp(10.0 * k, A, P, inv, "INVITE")
+        want = dict(want)
+        want["sipdiag.request_frame"] = f
+        c.udp(10.0 * k + 0.1, P, A, inv.response(code, phrase, to_tag="p%d" % k, extra=[("Warning", warning)]), note,
+              want)
+    return c
+
+
 SCENARIOS = {f.__name__.replace("_", "-"): f for f in (hop_proxy, hop_copies, cancel_unseen, auth_nonce,
                                                         reinvite_refused, tcp_retrans, clock_jump, ipv6_rfc2543,
-                                                        methods)}
+                                                        methods, warn_codes)}
 
 
 def build(name):

@@ -395,17 +395,18 @@ render_warning(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, const char *
             expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header,
                                    "Warning %03u: the warn-text is not valid UTF-8 (RFC 3261 §25.1 TEXT-UTF8)",
                                    w.code);
+        /* A three-digit code outside the registry is well formed: an
+         * unknown value, a vendor's own, never a malformed header. */
         const sipdiag_warncode_t *wc = sipdiag_warncode_find(w.code);
-        proto_item_append_text(ti, ": %03u %s", w.code, wc != NULL ? wc->text : "(unregistered warn-code)");
+        const sipdiag_warncode_t *vendor = wc == NULL ? sipdiag_vendor_warncode_find(w.code) : NULL;
+        proto_item_append_text(ti, ": %03u %s", w.code,
+                               wc != NULL ? wc->text : vendor != NULL ? vendor->text : "(unregistered warn-code)");
         proto_item_set_generated(proto_tree_add_uint(wt, hf_sipdiag_warning_code, tvb, 0, 0, w.code));
         add_str(wt, hf_sipdiag_warning_agent, tvb, shown(pinfo, w.agent.ptr, w.agent.len));
         add_str(wt, hf_sipdiag_warning_text, tvb, shown(pinfo, w.text.ptr, w.text.len));
-        if (wc != NULL)
-            add_str(wt, hf_sipdiag_warning_meaning, tvb, wc->meaning);
-        else
-            expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header,
-                                   "Warning code %03u is not a registered warn-code (300-399, RFC 3261 §20.43)",
-                                   w.code);
+        add_str(wt, hf_sipdiag_warning_meaning, tvb,
+                wc != NULL ? wc->meaning : vendor != NULL ? vendor->meaning
+                : "Not in the IANA warn-code registry: the sender's own code, whose text is the only clue.");
     }
 }
 

@@ -64,6 +64,26 @@ const sipdiag_warncode_t sipdiag_warncodes[] = {
 
 const size_t sipdiag_warncodes_count = sizeof(sipdiag_warncodes) / sizeof(sipdiag_warncodes[0]);
 
+const sipdiag_warncode_t sipdiag_vendor_warncodes[] = {
+    { .code = 392, .text = "Noisy feedback (Kamailio, SER)", .reference = "Kamailio core parameter sip_warning",
+      .meaning = "A debug aid, not a failure: Kamailio or SER with sip_warning on reports what it did with the "
+                 "request — its process, where the request came from (req_src_ip, req_src_port), the "
+                 "Request-URI it got (in_uri) and where it sent it (out_uri). Read out_uri to see the next "
+                 "hop it chose." },
+};
+
+const size_t sipdiag_vendor_warncodes_count = sizeof(sipdiag_vendor_warncodes) / sizeof(sipdiag_vendor_warncodes[0]);
+
+const sipdiag_warncode_t *
+sipdiag_vendor_warncode_find(long code)
+{
+    for (size_t i = 0; i < sipdiag_vendor_warncodes_count; i++) {
+        if (sipdiag_vendor_warncodes[i].code == code)
+            return &sipdiag_vendor_warncodes[i];
+    }
+    return NULL;
+}
+
 /* A linear search: the registry has 15 codes, so an index would save nothing worth its upkeep. */
 const sipdiag_warncode_t *
 sipdiag_warncode_find(long code)

@@ -23,4 +23,13 @@ extern const size_t sipdiag_warncodes_count;
 /* The registered warn-code, or NULL. */
 const sipdiag_warncode_t *sipdiag_warncode_find(long code);
 
+/* Warn-codes vendors use outside the registry (Kamailio's 392), with the
+ * vendor document as reference; a well-formed code in neither table is an
+ * unknown value, not a malformed header. */
+extern const sipdiag_warncode_t sipdiag_vendor_warncodes[];
+extern const size_t sipdiag_vendor_warncodes_count;
+
+/* The vendor warn-code, or NULL. */
+const sipdiag_warncode_t *sipdiag_vendor_warncode_find(long code);
+
 #endif /* SIPDIAG_WARNCODES_H */

@@ -67,6 +67,9 @@ def check_frame(frames, capture, entry, two_pass=False):
         else:
             assert normalised(values, want[field]) == [shown(want[field])], "%s: %s is %s, want %s" % (where, field, values,
                                                                                         want[field])
+    for field, piece in want.get("contains", {}).items():
+        values = got["fields"].get(field, [])
+        assert any(piece in v for v in values), "%s: %s %s lacks %r" % (where, field, values, piece)
     if "context" in want:
         ctx = got["fields"].get("sipdiag.context", [])
         assert any(want["context"] in c for c in ctx), "%s: context %s lacks %r" % (where, ctx, want["context"])

@@ -62,12 +62,12 @@ def test_refused_reinvite_is_not_a_failed_call(tshark):
 
 
 def test_captures_are_what_the_builder_writes():
-    """The committed scenario captures and manifests equal a fresh build."""
+    """Every committed scenario capture and manifest equals a fresh build."""
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, os.path.join(CAPTURES, "build.py"), "--out", out] + SCENARIOS, check=True,
+        subprocess.run([sys.executable, os.path.join(CAPTURES, "build.py"), "--out", out], check=True,
                        capture_output=True)
-        for name in SCENARIOS:
-            for ext in (".pcap", ".json"):
-                with open(os.path.join(out, name + ext), "rb") as a, open(os.path.join(CAPTURES, name + ext),
-                                                                          "rb") as b:
-                    assert a.read() == b.read(), "%s%s differs from what captures/build.py writes" % (name, ext)
+        built = sorted(os.listdir(out))
+        assert set(SCENARIOS) <= {f[:-5] for f in built if f.endswith(".pcap")}
+        for name in built:
+            with open(os.path.join(out, name), "rb") as a, open(os.path.join(CAPTURES, name), "rb") as b:
+                assert a.read() == b.read(), "%s differs from what captures/build.py writes" % name
