@@ -95,7 +95,7 @@ class Tshark:
         plugin = os.environ.get("SIPDIAG_PLUGIN")
         version = os.environ.get("SIPDIAG_WS_VERSION")
         if not plugin or not version or shutil.which("tshark") is None:
-            pytest.skip("needs tshark, SIPDIAG_PLUGIN and SIPDIAG_WS_VERSION")
+            pytest.fail("needs tshark, SIPDIAG_PLUGIN and SIPDIAG_WS_VERSION (ctest sets them)")
         self.work = tempfile.mkdtemp(prefix="sipdiag-pytest.")
         os.chmod(self.work, 0o755)
         plugdir = os.path.join(self.work, "plugins", version, "epan")
