@@ -1,6 +1,6 @@
-"""Knowledge per (code, method): each response gets the text of its code for
-its method (sipdiag.knowledge names the row), with the row's severity, and no
-advice written for INVITE reaches the answers to other methods.
+"""Knowledge per (code, method), beyond the per-frame checks of test_frames.py
+(sipdiag.knowledge and severity per frame of methods.pcap): no advice written
+for INVITE reaches the answers to other methods, and every row is exercised.
 
 Expectations come from the manifest of captures/methods.pcap (captures/build.py).
 
@@ -12,22 +12,12 @@ import re
 
 import pytest
 
-from conftest import check_frame, frames_with_expectations, response_frames
+from conftest import frames_with_expectations, response_frames
 
 # Words that only fit an INVITE (a call being set up): ACK, ringing, codecs, the dialled number.
 INVITE_WORDS = re.compile(r"\bACK(ed)?\b|ringback|\bcodecs?\b|dialled|\bSDP\b")
 # Rows that speak of an INVITE on purpose: a CANCEL is about one.
 ABOUT_AN_INVITE = {"200/CANCEL", "481/CANCEL", "401/CANCEL-ACK", "407/CANCEL-ACK"}
-
-
-@pytest.mark.parametrize("capture,entry", frames_with_expectations(["methods"]))
-def test_one_pass(tshark, capture, entry):
-    check_frame(tshark.pdml(capture), capture, entry)
-
-
-@pytest.mark.parametrize("capture,entry", frames_with_expectations(["methods"]))
-def test_two_passes(tshark, capture, entry):
-    check_frame(tshark.pdml(capture, two_pass=True), capture, entry, two_pass=True)
 
 
 def other_methods():

@@ -1,0 +1,39 @@
+"""Every scenario capture, frame by frame: what its manifest says sipdiag must
+show (captures/build.py wrote the expectations from the flows), one pass and
+two passes.
+
+SPDX-License-Identifier: GPL-2.0-or-later
+"""
+
+import glob
+import json
+import os
+
+import pytest
+
+from conftest import CAPTURES, check_frame, frames_with_expectations
+
+
+def scenarios():
+    """The captures that have a JSON manifest from the builder."""
+    names = []
+    for path in sorted(glob.glob(os.path.join(CAPTURES, "*.json"))):
+        with open(path) as f:
+            if "frames" in json.load(f):
+                names.append(os.path.basename(path)[:-5])
+    return names
+
+
+@pytest.mark.parametrize("capture,entry", frames_with_expectations(scenarios()))
+def test_one_pass(tshark, capture, entry):
+    check_frame(tshark.pdml(capture), capture, entry)
+
+
+@pytest.mark.parametrize("capture,entry", frames_with_expectations(scenarios()))
+def test_two_passes(tshark, capture, entry):
+    """-2 shows what the first pass decided, on the same frames (and the ACK a response got)."""
+    check_frame(tshark.pdml(capture, two_pass=True), capture, entry, two_pass=True)
+
+
+def test_every_scenario_is_checked():
+    assert len(scenarios()) >= 10
