@@ -69,10 +69,7 @@ sipdiag_label_add_wire(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int l
     if (len <= room) {
         pi = proto_tree_add_string(tree, hf, tvb, start, length, value);
     } else {
-        /* The shown start ends before a UTF-8 continuation byte. */
-        size_t shown = room - strlen(" … (4294967295 bytes in all)");
-        while (shown > 0 && ((unsigned char)value[shown] & 0xC0) == 0x80)
-            shown--;
+        size_t shown = sipdiag_text_prefix(value, len, room - strlen(" … (4294967295 bytes in all)"));
         pi = proto_tree_add_string_format_value(tree, hf, tvb, start, length, value, "%.*s … (%zu bytes in all)",
                                                 (int)shown, value, len);
     }

@@ -19,6 +19,7 @@
 #include "impact.h"
 #include "sipmsg.h"
 #include "stats.h"
+#include "textsplit.h"
 #include "labels.h"
 #include "methods.h"
 #include "txnstate.h"
@@ -118,11 +119,9 @@ severity_name(sipdiag_severity_t sev)
 static const char *
 wire_in_message(packet_info *pinfo, const char *text)
 {
-    size_t len = strlen(text), shown = WIRE_IN_MESSAGE;
-    if (len <= WIRE_IN_MESSAGE)
+    size_t len = strlen(text), shown = sipdiag_text_prefix(text, len, WIRE_IN_MESSAGE);
+    if (shown == len)
         return text;
-    while (shown > 0 && ((unsigned char)text[shown] & 0xC0) == 0x80)
-        shown--;
     return wmem_strdup_printf(pinfo->pool, "%.*s… (%zu bytes)", (int)shown, text, len);
 }
 

@@ -25,6 +25,18 @@ last_cut(sipdiag_span_t t, size_t limit)
     return 0;
 }
 
+size_t
+sipdiag_text_prefix(const char *text, size_t len, size_t limit)
+{
+    if (len <= limit)
+        return len;
+    /* text[limit] would start the rest: back off while it continues a character. */
+    size_t cut = limit;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+        cut--;
+    return cut;
+}
+
 sipdiag_span_t
 sipdiag_text_piece(sipdiag_span_t text, size_t limit, size_t *rest)
 {
@@ -35,9 +47,7 @@ sipdiag_text_piece(sipdiag_span_t text, size_t limit, size_t *rest)
     size_t cut = last_cut(text, limit);
     if (cut == 0) {
         /* One word longer than a line: cut it, but not inside a character. */
-        cut = limit;
-        while (cut > 0 && ((unsigned char)text.ptr[cut] & 0xC0) == 0x80)
-            cut--;
+        cut = sipdiag_text_prefix(text.ptr, text.len, limit);
         if (cut == 0)
             cut = limit;
     }

@@ -14,6 +14,10 @@
 /* Wireshark's label limit, in bytes with the terminating NUL (epan/proto.h). */
 #define SIPDIAG_LABEL_MAX 240
 
+/* The longest prefix of text (len bytes) at most limit bytes long that
+ * does not end inside a UTF-8 character. */
+size_t sipdiag_text_prefix(const char *text, size_t len, size_t limit);
+
 /* The first piece of text, at most `limit` bytes (limit >= 8), without the
  * space that follows it; *rest is where the next piece starts (text.len
  * when none is left). A text that fits is one piece. */

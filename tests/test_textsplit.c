@@ -79,11 +79,28 @@ test_knowledge_texts(void)
     g_assert_cmpuint(split, >, 10);
 }
 
+/* Prefixes never end inside a UTF-8 character ("§" is two bytes, "…" three). */
+static void
+test_prefix(void)
+{
+    static const char s[] = "ab§c…d";    /* a b C2 A7 c E2 80 A6 d */
+    const size_t len = sizeof s - 1;
+    g_assert_cmpuint(sipdiag_text_prefix(s, len, 100), ==, len);
+    g_assert_cmpuint(sipdiag_text_prefix(s, len, 2), ==, 2);
+    g_assert_cmpuint(sipdiag_text_prefix(s, len, 3), ==, 2);    /* inside "§" */
+    g_assert_cmpuint(sipdiag_text_prefix(s, len, 4), ==, 4);
+    g_assert_cmpuint(sipdiag_text_prefix(s, len, 6), ==, 5);    /* inside "…" */
+    g_assert_cmpuint(sipdiag_text_prefix(s, len, 7), ==, 5);
+    g_assert_cmpuint(sipdiag_text_prefix(s, len, 8), ==, 8);
+    g_assert_cmpuint(sipdiag_text_prefix(s, len, 0), ==, 0);
+}
+
 int
 main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     g_test_add_func("/textsplit/cases", test_cases);
+    g_test_add_func("/textsplit/prefix", test_prefix);
     g_test_add_func("/textsplit/knowledge_texts", test_knowledge_texts);
     return g_test_run();
 }
