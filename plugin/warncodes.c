@@ -64,6 +64,23 @@ const sipdiag_warncode_t sipdiag_warncodes[] = {
 
 const size_t sipdiag_warncodes_count = sizeof(sipdiag_warncodes) / sizeof(sipdiag_warncodes[0]);
 
+/* A linear search: the registry has 15 codes, so an index would save nothing worth its upkeep. */
+static const sipdiag_warncode_t *
+find_in(const sipdiag_warncode_t *table, size_t count, long code)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (table[i].code == code)
+            return &table[i];
+    }
+    return NULL;
+}
+
+const sipdiag_warncode_t *
+sipdiag_warncode_find(long code)
+{
+    return find_in(sipdiag_warncodes, sipdiag_warncodes_count, code);
+}
+
 const sipdiag_warncode_t sipdiag_vendor_warncodes[] = {
     { .code = 392, .text = "Noisy feedback (Kamailio, SER)", .reference = "Kamailio core parameter sip_warning",
       .meaning = "A debug aid, not a failure: Kamailio or SER with sip_warning on reports what it did with the "
@@ -77,20 +94,6 @@ const size_t sipdiag_vendor_warncodes_count = sizeof(sipdiag_vendor_warncodes) /
 const sipdiag_warncode_t *
 sipdiag_vendor_warncode_find(long code)
 {
-    for (size_t i = 0; i < sipdiag_vendor_warncodes_count; i++) {
-        if (sipdiag_vendor_warncodes[i].code == code)
-            return &sipdiag_vendor_warncodes[i];
-    }
-    return NULL;
+    return find_in(sipdiag_vendor_warncodes, sipdiag_vendor_warncodes_count, code);
 }
 
-/* A linear search: the registry has 15 codes, so an index would save nothing worth its upkeep. */
-const sipdiag_warncode_t *
-sipdiag_warncode_find(long code)
-{
-    for (size_t i = 0; i < sipdiag_warncodes_count; i++) {
-        if (sipdiag_warncodes[i].code == code)
-            return &sipdiag_warncodes[i];
-    }
-    return NULL;
-}
