@@ -28,7 +28,7 @@ MAC_B = bytes.fromhex("020000000b02")
 
 # ---------------------------------------------------------------- packets
 
-def _csum(data):
+def internet_checksum(data):
     """RFC 1071 ones' complement checksum, as the 2 bytes to store."""
     if len(data) % 2:
         data += b"\0"
@@ -52,7 +52,7 @@ class Net:
         self.ident = (self.ident + 1) & 0xFFFF
         hdr = bytearray(struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(l4), self.ident, 0x4000, 64, proto, 0,
                                     s.packed, d.packed))
-        hdr[10:12] = _csum(bytes(hdr))
+        hdr[10:12] = internet_checksum(bytes(hdr))
         return MAC_B + MAC_A + b"\x08\x00" + bytes(hdr) + l4
 
     @staticmethod
@@ -65,7 +65,7 @@ class Net:
     def udp(self, src, dst, payload):
         (sa, sp), (da, dp) = src, dst
         l4 = bytearray(struct.pack("!HHHH", sp, dp, 8 + len(payload), 0) + payload)
-        c = _csum(self.pseudo(sa, da, 17, len(l4)) + bytes(l4))
+        c = internet_checksum(self.pseudo(sa, da, 17, len(l4)) + bytes(l4))
         l4[6:8] = c if c != b"\0\0" else b"\xff\xff"
         return self.ip(sa, da, 17, bytes(l4))
 
@@ -73,7 +73,7 @@ class Net:
         (sa, sp), (da, dp) = src, dst
         l4 = bytearray(struct.pack("!HHIIBBHHH", sp, dp, seq & 0xFFFFFFFF, ack & 0xFFFFFFFF, 5 << 4, flags,
                                    64240, 0, 0) + payload)
-        l4[16:18] = _csum(self.pseudo(sa, da, 6, len(l4)) + bytes(l4))
+        l4[16:18] = internet_checksum(self.pseudo(sa, da, 6, len(l4)) + bytes(l4))
         return self.ip(sa, da, 6, bytes(l4))
 
 

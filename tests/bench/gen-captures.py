@@ -26,13 +26,16 @@ SPDX-License-Identifier: GPL-2.0-or-later
 """
 
 import argparse
-import array
 import heapq
 import json
 import os
 import random
 import struct
 import sys
+
+# The checksum is the capture builder's (captures/sipflow.py): one RFC 1071 implementation.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "captures"))
+from sipflow import internet_checksum  # noqa: E402
 
 GEN_VERSION = 1          # bump when the output changes: cached files are keyed by it
 SEED = 20240611
@@ -44,17 +47,6 @@ UA_MAC = bytes.fromhex("020000000002")
 
 
 # ---------------------------------------------------------------- packets
-
-def _csum(data):
-    """RFC 1071 ones' complement sum, returned as the 2 bytes to store."""
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(array.array("H", data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    # Summed in native byte order: store in native order (RFC 1071 §2(B)).
-    return struct.pack("=H", ~s & 0xFFFF)
-
 
 def _ip4(addr):
     return bytes(int(x) for x in addr.split("."))
@@ -70,7 +62,7 @@ class Ip:
         self.ident = (self.ident + 1) & 0xFFFF
         hdr = bytearray(struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(l4), self.ident, 0x4000, 64, proto, 0,
                                     _ip4(src), _ip4(dst)))
-        hdr[10:12] = _csum(bytes(hdr))
+        hdr[10:12] = internet_checksum(bytes(hdr))
         eth_dst, eth_src = (PROXY_MAC, UA_MAC) if dst == PROXY_IP else (UA_MAC, PROXY_MAC)
         return eth_dst + eth_src + b"\x08\x00" + bytes(hdr) + l4
 
@@ -78,7 +70,7 @@ class Ip:
 def udp(ip, src, sport, dst, dport, payload):
     l4 = bytearray(struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload)
     pseudo = _ip4(src) + _ip4(dst) + struct.pack("!BBH", 0, 17, len(l4))
-    c = _csum(pseudo + bytes(l4))
+    c = internet_checksum(pseudo + bytes(l4))
     l4[6:8] = c if c != b"\0\0" else b"\xff\xff"
     return ip.frame(src, dst, 17, bytes(l4))
 
@@ -94,7 +86,7 @@ def tcp(ip, src, sport, dst, dport, seq, ack, flags, payload=b"", window=64240):
     l4 = bytearray(struct.pack("!HHIIBBHHH", sport, dport, seq & 0xFFFFFFFF, ack & 0xFFFFFFFF, off << 4, flags,
                                window if flags & TCP_SYN else window >> 7 or 1, 0, 0) + opts + payload)
     pseudo = _ip4(src) + _ip4(dst) + struct.pack("!BBH", 0, 6, len(l4))
-    l4[16:18] = _csum(pseudo + bytes(l4))
+    l4[16:18] = internet_checksum(pseudo + bytes(l4))
     return ip.frame(src, dst, 6, bytes(l4))
 
 
