@@ -368,18 +368,18 @@ def methods():
     n = [0]
 
     def exchange(method, code, phrase, knowledge, severity, to_tag=None, in_dialog=False, cseq_method=None,
-                 captured=True, extra=(), note=""):
+                 captured=True, extra=(), note="", body=b"", resp_extra=()):
         n[0] += 1
         k = n[0]
         to = "<sip:bob@example.com>" + (";tag=d%d" % k if in_dialog else "")
         req = request(method, "sip:bob@example.com", via("10.6.0.10:5060", "z9hG4bK-m-%d" % k), "m-%d@10.6.0.10" % k,
-                      k, "<sip:alice@example.com>;tag=a%d" % k, to, extra=extra, cseq_method=cseq_method)
+                      k, "<sip:alice@example.com>;tag=a%d" % k, to, extra=extra, cseq_method=cseq_method, body=body)
         t = 10.0 * k
         f = c.udp(t, A, S, req, "%s%s" % ("re-" if in_dialog and method == "INVITE" else "", method)) if captured \
             else None
         want = {"sipdiag.request_frame": f, "sipdiag.knowledge": knowledge, "sipdiag.severity": severity}
-        c.udp(t + 0.1, S, A, req.response(code, phrase, to_tag=to_tag or "s%d" % k), note or "%d to %s" % (code, method),
-              want)
+        c.udp(t + 0.1, S, A, req.response(code, phrase, to_tag=to_tag or "s%d" % k, extra=resp_extra),
+              note or "%d to %s" % (code, method), want)
 
     exchange("REGISTER", 100, "Trying", "100/non-INVITE", "chat")
     exchange("REGISTER", 200, "OK", "200/REGISTER", "chat")
@@ -415,6 +415,117 @@ def methods():
     exchange("CANCEL", 407, "Proxy Authentication Required", "407/CANCEL-ACK", "warning",
              note="407 to a CANCEL: a CANCEL cannot be resent with credentials")
     exchange("CANCEL", 401, "Unauthorized", "401/CANCEL-ACK", "warning")
+    exchange("INVITE", 488, "Not Acceptable Here", "488/T.38", "warning", in_dialog=True,
+             body=sdp("10.6.0.10", 4100, t38=True), note="488 to a re-INVITE that offers only T.38: fax refused")
+    exchange("INVITE", 488, "Not Acceptable Here", "488", "warning", in_dialog=True, body=sdp("10.6.0.10", 4102),
+             note="488 to a re-INVITE with an audio offer: the general text")
+    exchange("INVITE", 500, "Server Internal Error", "500/retry-offer", "note", in_dialog=True,
+             resp_extra=[("Retry-After", "4")], note="500 with Retry-After 4 to a re-INVITE: an offer still pending")
+    exchange("UPDATE", 500, "Server Internal Error", "500/retry-offer", "note", in_dialog=True,
+             resp_extra=[("Retry-After", "0")])
+    exchange("INVITE", 500, "Server Internal Error", "500", "error", in_dialog=True,
+             resp_extra=[("Retry-After", "120")], note="500 with Retry-After 120: not the §14.2 case")
+    return c
+
+
+# ---------------------------------------------------------------- evidence
+
+def evidence():
+    """The response's own words (reason phrase, Reason header) come first and are never contradicted."""
+    c = Capture("evidence", "A 403 'Wrong password' to credentials on the latest nonce; a 488 to REFER with a Reason "
+                "text; Reason protocols beyond Q.850 and SIP (RELEASE_CAUSE, Preemption, an unregistered one, a "
+                "FreeSWITCH cause name); Q.850 causes RFC 3398 allows with another code; a CANCEL that says the call "
+                "was answered elsewhere.")
+    U, S = ("10.8.0.10", 5060), ("10.8.0.20", 5060)
+    realm = "voip.example.net"
+    reg_extra = [("Contact", "<sip:voi18063@10.8.0.10:5060>"), ("Expires", "3600")]
+
+    def register(branch, cseq, nonce=None):
+        extra = list(reg_extra)
+        if nonce:
+            extra.append(("Authorization", 'Digest username="voi18063", realm="%s", nonce="%s", '
+                          'uri="sip:%s", response="00112233445566778899aabbccddeeff", algorithm=MD5'
+                          % (realm, nonce, realm)))
+        return request("REGISTER", "sip:" + realm, via("10.8.0.10:5060", branch), "ev-reg@10.8.0.10", cseq,
+                       "<sip:voi18063@%s>;tag=r1" % realm, "<sip:voi18063@%s>" % realm, extra)
+
+    r = register("z9hG4bK-ev-r1", 1)
+    f = c.udp(0.000, U, S, r, "REGISTER without credentials")
+    c.udp(0.010, S, U, r.response(401, "Unauthorized", to_tag="s1", extra=[
+        ("WWW-Authenticate", 'Digest realm="%s", nonce="ev-n1", algorithm=MD5' % realm)]),
+        "401: the normal first step", R(f, context="normal first step"))
+    r = register("z9hG4bK-ev-r2", 2, nonce="ev-n1")
+    f = c.udp(0.050, U, S, r, "REGISTER with credentials on the latest nonce")
+    c.udp(0.060, S, U, r.response(403, "Wrong password", to_tag="s2"),
+          "403 'Wrong password': the server's words lead, the credentials were refused",
+          R(f, context="latest nonce", experts=["sipdiag.expert.credentials_rejected", "sipdiag.expert.reason_mismatch"],
+            no_experts=["sipdiag.expert.403"],
+            messages=['403 "Wrong password": credentials on the latest nonce refused', 'user "voi18063"'],
+            contains={"sipdiag.fix": 'own words come first: "Wrong password"'}))
+
+    n = [0]
+
+    def call(code, phrase, reason, want, note, method="INVITE", in_dialog=False, extra=()):
+        n[0] += 1
+        k = n[0]
+        to = "<sip:bob@example.com>" + (";tag=e%d" % k if in_dialog else "")
+        req = request(method, "sip:bob@example.com", via("10.8.0.10:5060", "z9hG4bK-ev-c%d" % k),
+                      "ev-%d@10.8.0.10" % k, 1, "<sip:alice@example.com>;tag=c%d" % k, to, extra=extra)
+        t = 10.0 * k
+        f = c.udp(t, U, S, req, method)
+        want = dict(want)
+        want["sipdiag.request_frame"] = f
+        c.udp(t + 0.1, S, U, req.response(code, phrase, to_tag="e%d" % k, extra=[("Reason", reason)]), note, want)
+
+    call(488, "Not Acceptable Here", 'SIP;cause=488;text="Transfer impossible: No call handling resources"',
+         {"sipdiag.knowledge": "488/no-offer", "messages": ['[Reason: SIP cause 488 "Transfer impossible']},
+         "488 to REFER: the Reason text is quoted in the expert message", method="REFER", in_dialog=True,
+         extra=[("Refer-To", "<sip:carol@example.com>")])
+    call(403, "Forbidden", 'Q.850;cause=21;text="nocallee"',
+         {"messages": ['[Reason: Q.850 cause 21 "nocallee"]'], "no_experts": ["sipdiag.expert.q850_mismatch"]},
+         "403 with Q.850 21: the table's own mapping, its text quoted")
+    call(603, "Decline", "Q.850;cause=21;location=U",
+         {"no_experts": ["sipdiag.expert.q850_mismatch"], "contains": {"sipdiag.reason_header.location": "the user"}},
+         "603 with cause 21 at location U: RFC 3398 allows 603 when the user rejected")
+    call(603, "Decline", "Q.850;cause=21;location=TN",
+         {"experts": ["sipdiag.expert.q850_mismatch"], "messages": ["one side was remapped"],
+          "contains": {"sipdiag.reason_header.location": "a transit network"}},
+         "603 with cause 21 from a transit network: remapped")
+    call(301, "Moved Permanently", "Q.850;cause=22", {"no_experts": ["sipdiag.expert.q850_mismatch"]},
+         "301 with cause 22 (number changed, new number known): RFC 3398's own alternative")
+    call(480, "Temporarily Unavailable", 'RELEASE_CAUSE;cause=6;text="Call-setup time-out"',
+         {"contains": {"sipdiag.reason_header.cause_name": "Call-setup time-out",
+                       "sipdiag.reason_header.meaning": "not set up within the allowed time"},
+          "no_experts": ["sipdiag.expert.bad_header"]},
+         "480 with a 3GPP RELEASE_CAUSE: decoded")
+    call(503, "Service Unavailable", "preemption;cause=2",
+         {"contains": {"sipdiag.reason_header.cause_name": "Reserved Resources Preempted"},
+          "no_experts": ["sipdiag.expert.bad_header"]}, "503 with an RFC 4411 Preemption cause")
+    call(480, "Temporarily Unavailable", 'RELEASE_CAUSE;cause=9',
+         {"experts": ["sipdiag.expert.bad_header"]}, "RELEASE_CAUSE 9: outside the registered 1-7")
+    call(480, "Temporarily Unavailable", 'X-ACME;cause=42;text="trunk full"',
+         {"contains": {"sipdiag.reason_header.meaning": "Not in the IANA Reason Protocols registry"},
+          "no_experts": ["sipdiag.expert.bad_header"]}, "an unregistered protocol: unknown, not malformed")
+    call(480, "Temporarily Unavailable", 'SIP;cause=607;text="PROGRESS_TIMEOUT"',
+         {"contains": {"sipdiag.reason_header.freeswitch": "PROGRESS_TIMEOUT",
+                       "sipdiag.reason_header.meaning": "progress time-out"},
+          "sipdiag.sip_reason.phrase": None},
+         "FreeSWITCH's own cause number: read by the name, not taken for SIP 607 Unwanted")
+
+    # A forking proxy cancels the branch that lost: the CANCEL says the call was answered elsewhere.
+    inv = request("INVITE", "sip:bob@10.8.0.10", via("10.8.0.20:5060", "z9hG4bK-ev-fork"), "ev-fork@10.8.0.20", 1,
+                  "<sip:carol@example.com>;tag=f1", "<sip:bob@example.com>", body=sdp("10.8.0.20", 6000))
+    f_inv = c.udp(200.000, S, U, inv, "INVITE, one branch of a forked call")
+    c.udp(200.100, U, S, inv.response(180, "Ringing", to_tag="u1"), "180", R(f_inv))
+    cancel = request("CANCEL", "sip:bob@10.8.0.10", via("10.8.0.20:5060", "z9hG4bK-ev-fork"), "ev-fork@10.8.0.20", 1,
+                     "<sip:carol@example.com>;tag=f1", "<sip:bob@example.com>",
+                     extra=[("Reason", 'SIP;cause=200;text="Call completed elsewhere"')])
+    f_cancel = c.udp(205.000, S, U, cancel, "CANCEL with Reason SIP 200: answered on another branch")
+    c.udp(205.010, U, S, cancel.response(200, "OK"), "200 to the CANCEL", R(f_cancel))
+    c.udp(205.020, U, S, inv.response(487, "Request Terminated", to_tag="u1"),
+          "487: answered elsewhere, normal",
+          R(f_inv, related=f_cancel, context="answered on another device", experts=["sipdiag.expert.cancelled"],
+            messages=["answered on another device"]))
     return c
 
 
@@ -453,7 +564,7 @@ def warn_codes():
 
 SCENARIOS = {f.__name__.replace("_", "-"): f for f in (hop_proxy, hop_copies, cancel_unseen, auth_nonce,
                                                         reinvite_refused, tcp_retrans, clock_jump, ipv6_rfc2543,
-                                                        methods, warn_codes)}
+                                                        methods, warn_codes, evidence)}
 
 
 def build(name):

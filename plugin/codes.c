@@ -161,22 +161,26 @@ const sipdiag_code_t sipdiag_codes[] = {
              "nothing in the SIP messages needs changing.",
       .severity = SIPDIAG_SEV_WARN },
     { .code = 403, .phrase = "Forbidden", .reference = "RFC 3261 §21.4.4",
-      .summary = "the server understood but refuses, and credentials will not help — check its policy",
-      .description = "The server accepts that the request is well formed but refuses it on policy grounds, "
-                     "and no credentials will change that. Typical causes are a source IP missing from the "
-                     "trunk's access list, a caller ID the account may not present, destinations barred by "
-                     "the dial plan, a blocked account, and servers that answer a wrong password with 403.",
+      .summary = "the server understood the request and refuses it — its phrase and Warning say why",
+      .description = "The server accepts that the request is well formed but refuses it. RFC 3261 means a "
+                     "policy that credentials cannot change: a source IP missing from the trunk's access list, "
+                     "a caller ID the account may not present, destinations barred by the dial plan, a blocked "
+                     "account. Many servers, though, answer wrong credentials with 403 instead of a new "
+                     "challenge, so when the request carried credentials they are the first suspect.",
       .fix = "Read the reason phrase and any Warning header for the stated cause. Then check the trunk's IP "
              "authorisation, the From and P-Asserted-Identity numbers the provider expects, the account's "
              "call permissions and any intrusion blocklist.",
       .severity = SIPDIAG_SEV_WARN },
     { .code = 404, .phrase = "Not Found", .reference = "RFC 3261 §21.4.5",
-      .summary = "the callee does not exist in that domain — check the dialled number and Request-URI",
-      .description = "The domain in the Request-URI is served here, but its user part matches no user or "
-                     "number. Usually the number is in the wrong format (national instead of E.164, a prefix "
-                     "missing or doubled), the callee is not provisioned, or a dial-plan entry is missing.",
-      .fix = "Check the user part and host of the Request-URI, the number normalisation rules on the PBX or "
-             "SBC, and the callee's provisioning or the route for that number.",
+      .summary = "no such user here, or this server does not serve that domain — check the Request-URI",
+      .description = "The server found nothing for the Request-URI: either its user part matches no user or "
+                     "number, or the server does not serve the URI's domain at all (RFC 3261 §21.4.5), which "
+                     "is one of the commonest causes: a request sent to the wrong server, or a domain the "
+                     "server is not configured for. For numbers, a wrong format (national instead of E.164, "
+                     "a prefix missing or doubled), a callee not provisioned or a missing dial-plan entry.",
+      .fix = "Check the host of the Request-URI against the domains the server is configured for, then its "
+             "user part, the number normalisation rules on the PBX or SBC, and the callee's provisioning or "
+             "the route for that number.",
       .severity = SIPDIAG_SEV_WARN },
     { .code = 405, .phrase = "Method Not Allowed", .reference = "RFC 3261 §21.4.6",
       .summary = "the method is understood but not allowed for this address — see the Allow header",
@@ -342,8 +346,10 @@ const sipdiag_code_t sipdiag_codes[] = {
                      "(connection) to the UA named in the request has failed. The home proxy should stop "
                      "using that binding, and the UA is expected to register again over a fresh connection.",
       .fix = "Check the keep-alives on the UA (CRLF or STUN) and the idle timeouts of NATs and firewalls for "
-             "the TCP or TLS connections between the UA and the edge proxy.",
-      .severity = SIPDIAG_SEV_ERROR },
+             "the TCP or TLS connections between the UA and the edge proxy. Microsoft Lync, Skype for Business "
+             "and Teams servers also answer 430 to an in-dialog request with P-Dialog-Recovery-Action "
+             "([MS-SIPRE] §3.7.5.3): the client refreshes its registration and recovers the dialog's route.",
+      .severity = SIPDIAG_SEV_WARN },
     { .code = 433, .phrase = "Anonymity Disallowed", .reference = "RFC 5079",
       .summary = "the callee rejects anonymous calls — present a caller ID or lift the restriction",
       .description = "The callee or its server refuses calls whose caller identity is withheld (a Privacy "
@@ -393,9 +399,10 @@ const sipdiag_code_t sipdiag_codes[] = {
       .severity = SIPDIAG_SEV_WARN },
     { .code = 469, .phrase = "Bad Info Package", .reference = "RFC 6086",
       .summary = "the INFO uses an Info Package not agreed for this dialog — negotiate via Recv-Info",
-      .description = "An INFO request named an Info Package that the receiver has not declared it accepts in "
-                     "this dialog. A frequent case is DTMF sent as SIP INFO to a peer that expects RTP "
-                     "telephone events.",
+      .description = "An INFO request named, in its Info-Package header, a package that the receiver has not "
+                     "declared in Recv-Info for this dialog (RFC 6086 §4.2.2). Only INFO with an Info-Package "
+                     "gets 469: legacy INFO without one, such as the old DTMF-over-INFO style, is answered "
+                     "415, 405 or 501 instead.",
       .fix = "Check the Recv-Info header the peer sent (also present in this response) and use a package it "
              "lists; for DTMF, configure both ends for the same method.",
       .severity = SIPDIAG_SEV_WARN },
@@ -426,13 +433,15 @@ const sipdiag_code_t sipdiag_codes[] = {
              "and disabling SIP ALGs.",
       .severity = SIPDIAG_SEV_WARN },
     { .code = 482, .phrase = "Loop Detected", .reference = "RFC 3261 §21.4.20",
-      .summary = "the request came back to a server it had already passed — fix the routing loop",
-      .description = "The server found itself already in the request's Via path, so the request went round "
-                     "in a loop. Usually two elements route the same number to each other (default routes, "
-                     "failover entries); it also happens when an earlier proxy forks and two branches lead "
-                     "through the same server.",
-      .fix = "Read the Via headers to see the path taken, then correct the dial plans or routes that point "
-             "back. For forking, check that parallel targets do not end up at the same destination.",
+      .summary = "a routing loop at a proxy, or the same request reached a UA twice — read the Vias",
+      .description = "Two checks give 482. A proxy finds the same request already in its Via path (RFC 3261 "
+                     "§16.3 item 4): a loop, unless the Request-URI or route changed on the way round, which "
+                     "is a spiral and allowed. A UAS gets a request it already handled by another path, a "
+                     "merged request (§8.2.2.2): in practice one phone registered twice, so a forking proxy "
+                     "sent it the same call on two branches.",
+      .fix = "Read the Via headers to see the path taken. For a loop, correct the dial plans or routes that "
+             "point back (default routes, failover entries). For a merged request, look for duplicate "
+             "registrations of the same device and for parallel targets that end at the same UA.",
       .severity = SIPDIAG_SEV_WARN },
     { .code = 483, .phrase = "Too Many Hops", .reference = "RFC 3261 §21.4.21",
       .summary = "the Max-Forwards count reached zero, most likely a routing loop — check the routes",
@@ -510,8 +519,10 @@ const sipdiag_code_t sipdiag_codes[] = {
       .severity = SIPDIAG_SEV_WARN },
     { .code = 494, .phrase = "Security Agreement Required", .reference = "RFC 3329",
       .summary = "the server requires a security agreement first — retry using Security-Server",
-      .description = "The server, typically an IMS P-CSCF, insists on agreeing a security mechanism first "
-                     "and lists the ones it offers (ipsec-3gpp, tls, digest) in the Security-Server header.",
+      .description = "The server insists on agreeing a security mechanism (RFC 3329) before it handles the "
+                     "request, and lists the ones it offers (tls, digest, ipsec-ike...) in Security-Server. "
+                     "Rare in practice: IMS networks run sec-agree on the 401 challenge to the first REGISTER, "
+                     "which carries Security-Server, rather than with 494.",
       .fix = "The client has to pick a mechanism from Security-Server and retry with Security-Client and "
              "Security-Verify; enable sec-agree on the device or drop the requirement on the server for this "
              "client.",
@@ -547,7 +558,10 @@ const sipdiag_code_t sipdiag_codes[] = {
       .description = "The server cannot handle the request for now: overload, maintenance, or no active node "
                      "behind it. Proxies and SBCs also send it when every route or trunk to the destination "
                      "failed or a call limit was hit, and gateways map PSTN congestion causes to it; the "
-                     "client should try another server if DNS lists one.",
+                     "client should try another server if DNS lists one. A proxy treats a transport failure "
+                     "toward the next hop (ICMP error, TCP reset, TLS failure) as a 503 (RFC 3261 §16.9), and "
+                     "should not pass a 503 on upstream (§16.7), so a 503 that arrives is usually its "
+                     "sender's own verdict.",
       .fix = "Retry-After, if present, says when to try again. Check the server's load and state, whether "
              "the outgoing trunk is registered and up, channel and call-rate limits, and that DNS SRV offers "
              "an alternative server.",
@@ -661,8 +675,8 @@ const sipdiag_alias_t sipdiag_aliases[] = {
       .note = "Older wording found in RFC 3261's grammar comments and in stacks built from them; same as "
               "Temporarily Unavailable." },
     { .code = 481, .phrase = "Call Leg/Transaction Does Not Exist",
-      .note = "RFC 2543 wording, still sent by PortaSIP and many older stacks; same as Call/Transaction Does "
-              "Not Exist." },
+      .note = "RFC 3261's own wording in §9.2 and the §25.1 grammar (as in RFC 2543), sent by PortaSIP and "
+              "many stacks; same as Call/Transaction Does Not Exist." },
     { .code = 487, .phrase = "Request Canceled",
       .note = "American spelling sent by some stacks and gateways; same as Request Terminated." },
     { .code = 487, .phrase = "Request Cancelled",

@@ -15,6 +15,7 @@
 #include "framecache.h"
 #include "impact.h"
 #include "labels.h"
+#include "textsplit.h"
 #include "txnstate.h"
 
 /* Of a request's body, the bytes kept for its offer; SDP needs far fewer. */
@@ -101,6 +102,16 @@ static const struct {
     [SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN] = { NULL, SIPDIAG_SEV_NOTE, NULL,
         "Neither the INVITE nor a CANCEL for it is in the capture: why the request was ended cannot "
         "be told." },
+    [SIPDIAG_CTX_FORBIDDEN_CREDENTIALS] = { &ei_sipdiag_credentials_rejected, SIPDIAG_SEV_WARN,
+        "credentials on the latest nonce refused — check them, then the account's rights",
+        "The request carried credentials built on the server's latest nonce and was refused with 403: many "
+        "servers answer wrong credentials this way instead of challenging again. If the username and "
+        "password are right, the account may not do this (registering this address, calling this "
+        "destination) or is disabled." },
+    [SIPDIAG_CTX_ANSWERED_ELSEWHERE] = { &ei_sipdiag_cancelled, SIPDIAG_SEV_CHAT,
+        "answered on another device (CANCEL with Reason SIP 200) — normal",
+        "The CANCEL in the related frame carried Reason: SIP;cause=200: the call was answered on another "
+        "device or branch (forking, a ring group), so this branch was cancelled. Normal." },
 };
 
 void
@@ -136,11 +147,26 @@ offered_formats(sipdiag_span_t body)
     return wmem_strbuf_finalize(b);
 }
 
+/* A fax switch: every media line of the offer is image (T.38), none audio. */
+static bool
+offer_t38_only(sipdiag_span_t body)
+{
+    sipdiag_sdp_format_t f[32];
+    size_t n = sipdiag_sdp_formats(body.ptr, body.len, f, G_N_ELEMENTS(f));
+    if (n == 0 || n > G_N_ELEMENTS(f))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (!sipdiag_span_is(f[i].media, "image"))
+            return false;
+    }
+    return true;
+}
+
 /* Keeps whether the request carried credentials, and their realm (empty
  * when they name none or do not parse); returns how their nonce relates to
  * the ones the server issued. */
 static sipdiag_nonce_state_t
-keep_credentials(sipdiag_path_t path, sipdiag_span_t value, bool *has, sipdiag_span_t *realm)
+keep_credentials(sipdiag_path_t path, sipdiag_span_t value, bool *has, sipdiag_span_t *realm, sipdiag_span_t *user)
 {
     sipdiag_auth_t a;
     *has = value.len > 0;
@@ -149,6 +175,8 @@ keep_credentials(sipdiag_path_t path, sipdiag_span_t value, bool *has, sipdiag_s
     if (sipdiag_parse_auth(value.ptr, value.len, &a) != SIPDIAG_PARSE_OK)
         return SIPDIAG_NONCE_UNSEEN;
     sipdiag_txn_keep(realm, a.realm);
+    if (user->len == 0 && a.username.len > 0)
+        sipdiag_txn_keep(user, a.username);
     return sipdiag_nonce_judge(path, a.realm, a.nonce);
 }
 
@@ -158,6 +186,21 @@ phrase_names_nonce(sipdiag_span_t phrase)
 {
     for (size_t i = 0; i + 5 <= phrase.len; i++) {
         if (sipdiag_span_is((sipdiag_span_t){ phrase.ptr + i, 5 }, "nonce"))
+            return true;
+    }
+    return false;
+}
+
+/* RFC 3326 §2 example: a CANCEL with Reason: SIP;cause=200 tells the
+ * branches that the call was answered elsewhere (RFC 3261 §16.7 forking). */
+static bool
+answered_elsewhere(sipdiag_span_t reason)
+{
+    size_t pos = 0;
+    sipdiag_reason_t r;
+    sipdiag_parse_status_t st;
+    while ((st = sipdiag_parse_reason_next(reason.ptr, reason.len, &pos, &r)) != SIPDIAG_PARSE_EMPTY) {
+        if (st == SIPDIAG_PARSE_OK && r.has_cause && r.cause == 200 && sipdiag_span_is(r.protocol, "SIP"))
             return true;
     }
     return false;
@@ -173,9 +216,10 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
         /* The offer's bytes, not its formats: most offers are never refused. */
         t = sipdiag_txn_add(pinfo, m, path, (sipdiag_span_t){ m->body.ptr, MIN(m->body.len, MAX_OFFER_BYTES) });
         t->in_dialog = m->to_tag.len > 0;
-        t->auth_nonce = (uint8_t)keep_credentials(path, m->authorization, &t->has_auth, &t->auth_realm);
+        t->auth_nonce = (uint8_t)keep_credentials(path, m->authorization, &t->has_auth, &t->auth_realm,
+                                                  &t->auth_user);
         t->proxy_auth_nonce = (uint8_t)keep_credentials(path, m->proxy_authorization, &t->has_proxy_auth,
-                                                        &t->proxy_auth_realm);
+                                                        &t->proxy_auth_realm, &t->auth_user);
     } else {
         /* A retransmission keeps its first frame; a copy on another link is that link's request. */
         sipdiag_txn_request_again(pinfo, t, path);
@@ -183,8 +227,12 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
     static const sipdiag_span_t invite = { "INVITE", 6 }, bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
     if (sipdiag_span_equal(m->cseq_method, cancel)) {
         sipdiag_txn_t *inv = sipdiag_txn_find(m, invite);
-        if (inv != NULL && inv->cancel_frame == 0)
+        bool elsewhere = answered_elsewhere(m->reason);
+        t->cancel_elsewhere = t->cancel_elsewhere || elsewhere;
+        if (inv != NULL && inv->cancel_frame == 0) {
             inv->cancel_frame = pinfo->num;
+            inv->cancel_elsewhere = elsewhere;
+        }
     } else if (sipdiag_span_equal(m->cseq_method, bye) && t->leg.frame == pinfo->num) {
         sipdiag_call_bye(pinfo, m);
     }
@@ -205,6 +253,16 @@ sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path
         frame = sipdiag_answer_ack(m, path, &code);
     if (frame != 0)
         sipdiag_framecache_note_ack(frame, code, pinfo->num);
+}
+
+/* A username for an expert message: printable, at most 64 bytes, kept
+ * with the results (file scope); NULL when there is none. */
+static const char *
+kept_name(sipdiag_span_t name)
+{
+    if (name.len == 0)
+        return NULL;
+    return SIPDIAG_FORMAT_TEXT(wmem_file_scope(), name.ptr, sipdiag_text_prefix(name.ptr, name.len, 64));
 }
 
 /* 401 answers Authorization, 407 Proxy-Authorization (RFC 3261 §22.2,
@@ -238,10 +296,21 @@ challenge_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
             out->kind = SIPDIAG_CTX_CREDENTIALS_REJECTED;
             /* A copy: the transaction, and its realm, go before the results do. */
             out->realm = wmem_strndup(wmem_file_scope(), realm.ptr != NULL ? realm.ptr : "", realm.len);
+            out->user = kept_name(t->auth_user);
         }
     } else {
         out->kind = SIPDIAG_CTX_CHALLENGE;
     }
+}
+
+/* Issue notes' "rejected credentials": a 403 counts only when the request's
+ * credentials were built on the latest nonce; on an older or unseen nonce
+ * the 403 may have other reasons and its own row speaks. */
+static bool
+forbidden_credentials(const sipdiag_txn_t *t)
+{
+    return (t->has_auth && t->auth_nonce == SIPDIAG_NONCE_LATEST)
+           || (t->has_proxy_auth && t->proxy_auth_nonce == SIPDIAG_NONCE_LATEST);
 }
 
 /* 487 ends an INVITE (RFC 3261 §9.2). Its CANCEL has the INVITE's branch
@@ -251,12 +320,14 @@ terminated_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, sipdiag_c
 {
     static const sipdiag_span_t cancel = { "CANCEL", 6 };
     if (t != NULL) {
-        out->kind = t->cancel_frame != 0 ? SIPDIAG_CTX_CANCELLED : SIPDIAG_CTX_TERMINATED_UNSEEN;
+        out->kind = t->cancel_frame == 0 ? SIPDIAG_CTX_TERMINATED_UNSEEN
+                  : t->cancel_elsewhere  ? SIPDIAG_CTX_ANSWERED_ELSEWHERE : SIPDIAG_CTX_CANCELLED;
         out->related_frame = t->cancel_frame;
         return;
     }
     const sipdiag_txn_t *c = sipdiag_txn_find(m, cancel);
-    out->kind = c != NULL ? SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN : SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN;
+    out->kind = c == NULL ? SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN
+              : c->cancel_elsewhere ? SIPDIAG_CTX_ANSWERED_ELSEWHERE : SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN;
     out->related_frame = c != NULL ? c->leg.frame : 0;
 }
 
@@ -271,7 +342,10 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
     if (t != NULL) {
         out->request_frame = sipdiag_txn_request_frame(t, path);
         out->in_dialog = t->in_dialog;
-        out->offered = (code == 415 || code == 488 || code == 606) ? offered_formats(t->offer) : NULL;
+        if (code == 415 || code == 488 || code == 606) {
+            out->offered = offered_formats(t->offer);
+            out->offer_t38_only = offer_t38_only(t->offer);
+        }
         sipdiag_seen_t seen = sipdiag_txn_response(pinfo, t, m, code, path, &out->related_frame);
         /* A copy on another link is acknowledged on that link. */
         if (t->invite && code >= 200 && code < 300 && seen != SIPDIAG_SEEN_RETRANSMISSION)
@@ -293,6 +367,9 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
         challenge_context(t, m, code, phrase, path, out);
     } else if (code == 487) {
         terminated_context(t, m, out);
+    } else if (code == 403 && t != NULL && forbidden_credentials(t)) {
+        out->kind = SIPDIAG_CTX_FORBIDDEN_CREDENTIALS;
+        out->user = kept_name(t->auth_user);
     } else if (code == 481) {
         bool ending = sipdiag_span_equal(m->cseq_method, bye) || sipdiag_span_equal(m->cseq_method, cancel);
         out->related_frame = ending ? sipdiag_call_crossing_bye(m) : 0;
@@ -343,13 +420,13 @@ add_dialog_impact(proto_tree *tree, tvbuff_t *tvb, int code, const sipdiag_conte
 
 void
 sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, bool experts, tvbuff_t *tvb,
-                       int code, const char *phrase, const sipdiag_context_t *ctx)
+                       int code, const char *phrase, const char *evidence, const sipdiag_context_t *ctx)
 {
     add_frame(tree, hf_sipdiag_request_frame, tvb, ctx->request_frame);
     add_frame(tree, hf_sipdiag_ack_frame, tvb, ctx->ack_frame);
     if (ctx_info[ctx->kind].text != NULL) {
-        proto_item *pi = proto_tree_add_string(tree, hf_sipdiag_context, tvb, 0, 0, ctx_info[ctx->kind].text);
-        proto_item_set_generated(pi);
+        /* Whole sentences under the first, never cut at the label limit. */
+        sipdiag_label_add_text(tree, pinfo, hf_sipdiag_context, tvb, 0, 0, ctx_info[ctx->kind].text);
         add_frame(tree, hf_sipdiag_related_frame, tvb, ctx->related_frame);
     }
     if (ctx->kind == SIPDIAG_CTX_RETRANSMISSION)
@@ -364,11 +441,14 @@ sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, boo
      * Expert Information): the expert item is still due then. */
     if (!experts || !sipdiag_context_overrides(ctx))
         return;
-    const char *detail = ctx->realm != NULL ? wmem_strdup_printf(pinfo->pool, " (realm \"%s\")", ctx->realm)
+    const char *detail = ctx->realm != NULL && ctx->user != NULL
+                         ? wmem_strdup_printf(pinfo->pool, " (user \"%s\", realm \"%s\")", ctx->user, ctx->realm)
+                       : ctx->realm != NULL ? wmem_strdup_printf(pinfo->pool, " (realm \"%s\")", ctx->realm)
+                       : ctx->user != NULL ? wmem_strdup_printf(pinfo->pool, " (user \"%s\")", ctx->user)
                        : ctx->related_frame != 0 ? wmem_strdup_printf(pinfo->pool, " (frame %u)", ctx->related_frame)
                        : "";
-    expert_add_info_format(pinfo, ti, ctx_info[ctx->kind].ei, "%d %s: %s%s", code, phrase,
-                           ctx_info[ctx->kind].summary, detail);
+    expert_add_info_format(pinfo, ti, ctx_info[ctx->kind].ei, "%d %s: %s%s%s", code, phrase,
+                           ctx_info[ctx->kind].summary, detail, evidence);
 }
 
 void

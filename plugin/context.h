@@ -34,6 +34,8 @@ typedef enum {
     SIPDIAG_CTX_CHALLENGE_UNSEEN,     /* 401/407 whose request is not in the capture */
     SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN, /* 487 after a CANCEL; the INVITE predates the capture */
     SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN, /* 487; neither the INVITE nor a CANCEL is in the capture */
+    SIPDIAG_CTX_FORBIDDEN_CREDENTIALS, /* 403 to credentials on the server's latest nonce */
+    SIPDIAG_CTX_ANSWERED_ELSEWHERE,   /* 487 after a CANCEL with Reason: SIP;cause=200 */
     SIPDIAG_CTX_COUNT
 } sipdiag_ctx_kind_t;
 
@@ -43,7 +45,9 @@ typedef struct {
     uint32_t related_frame;   /* the CANCEL, the other BYE, or the original response (or copy) */
     uint32_t ack_frame;       /* the ACK of a final response to INVITE (later passes only) */
     bool in_dialog;           /* the request carried a To tag */
+    bool offer_t38_only;      /* a refused offer (415, 488, 606) held only T.38 (image) media */
     const char *realm;        /* realm of the rejected credentials (file scope) */
+    const char *user;         /* their username (file scope), or NULL */
     const char *offered;      /* media formats the request's SDP offered (file scope), or NULL */
 } sipdiag_context_t;
 
@@ -76,8 +80,10 @@ int sipdiag_context_severity(const sipdiag_context_t *ctx);
 
 /* Adds the context fields to the response's subtree and, when the context
  * overrides the code and experts is set, its own expert item on ti (which is
- * NULL in a pass without a tree, e.g. the taps of -z expert). */
+ * NULL in a pass without a tree, e.g. the taps of -z expert): "<code>
+ * <phrase>: <summary><evidence>", phrase being the registered one or the
+ * one sent, evidence the Reason words or "". */
 void sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, bool experts, tvbuff_t *tvb,
-                            int code, const char *phrase, const sipdiag_context_t *ctx);
+                            int code, const char *phrase, const char *evidence, const sipdiag_context_t *ctx);
 
 #endif /* SIPDIAG_CONTEXT_H */

@@ -34,6 +34,7 @@ enum {
     F_LINE_CUT = 1 << 2,
     F_STANDARD_LINE = 1 << 3,    /* "SIP/2.0 <code> <registered phrase>": not stored */
     F_IN_DIALOG = 1 << 4,
+    F_OFFER_T38_ONLY = 1 << 5,
 };
 
 /* What only some responses have. */
@@ -44,6 +45,7 @@ typedef struct {
     unsigned captured;
     unsigned sent;
     const char *realm;
+    const char *user;
     const char *offered;
     const char *call_id;
     const char *from;
@@ -140,7 +142,7 @@ is_standard_line(const sipdiag_result_t *r)
 static bool
 needs_extra(const sipdiag_result_t *r, uint8_t flags, uint8_t method)
 {
-    return !(flags & F_STANDARD_LINE) || method == METHOD_OTHER || r->cut || r->ctx.realm != NULL
+    return !(flags & F_STANDARD_LINE) || method == METHOD_OTHER || r->cut || r->ctx.realm != NULL || r->ctx.user != NULL
            || r->ctx.offered != NULL || r->call_id != NULL || r->n_headers > 0;
 }
 
@@ -162,6 +164,7 @@ make_extra(const sipdiag_result_t *r, uint8_t flags, uint8_t method)
     x->captured = r->captured;
     x->sent = r->sent;
     x->realm = r->ctx.realm;
+    x->user = r->ctx.user;
     x->offered = r->ctx.offered;
     x->call_id = r->call_id;
     x->from = r->from;
@@ -225,7 +228,8 @@ sipdiag_framecache_store(packet_info *pinfo, const sipdiag_result_t *results, un
         rec->frame = pinfo->num;
         rec->code = (int16_t)r->code;
         rec->flags = (uint8_t)((r->malformed ? F_MALFORMED : 0) | (r->cut ? F_CUT : 0) | (r->line_cut ? F_LINE_CUT : 0)
-                               | (r->ctx.in_dialog ? F_IN_DIALOG : 0) | (is_standard_line(r) ? F_STANDARD_LINE : 0));
+                               | (r->ctx.in_dialog ? F_IN_DIALOG : 0)
+                               | (r->ctx.offer_t38_only ? F_OFFER_T38_ONLY : 0) | (is_standard_line(r) ? F_STANDARD_LINE : 0));
         rec->method = method_index(r->method);
         rec->ctx_kind = (uint8_t)r->ctx.kind;
         rec->request_frame = r->ctx.request_frame;
@@ -261,7 +265,9 @@ expand(const record_t *rec, sipdiag_result_t *r)
     r->ctx.related_frame = rec->related_frame;
     r->ctx.ack_frame = rec->ack_frame;
     r->ctx.in_dialog = (rec->flags & F_IN_DIALOG) != 0;
+    r->ctx.offer_t38_only = (rec->flags & F_OFFER_T38_ONLY) != 0;
     r->ctx.realm = x->realm;
+    r->ctx.user = x->user;
     r->ctx.offered = x->offered;
     r->call_id = x->call_id;
     r->from = x->from;

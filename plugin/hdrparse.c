@@ -568,6 +568,11 @@ reason_param(const param_t *p, void *ctx)
         set_once(&out->text, p->value);
         return SIPDIAG_PARSE_OK;
     }
+    if (sipdiag_span_is(p->name, "location") && p->has_value) {
+        /* RFC 8606: where in the ISUP network the call was released (U, LN, TN...). */
+        set_once(&out->location, p->value);
+        return SIPDIAG_PARSE_OK;
+    }
     if (!sipdiag_span_is(p->name, "cause") || out->has_cause)
         return SIPDIAG_PARSE_OK;    /* reason-extension or a repeated cause */
     out->has_cause = true;

@@ -154,6 +154,7 @@ typedef struct {
     bool has_cause;
     long cause;               /* as sent; -1 when the digits overflow a long */
     sipdiag_span_t text;      /* without the quotes */
+    sipdiag_span_t location;  /* RFC 8606 location parameter (Q.850), e.g. "U"; empty if absent */
 } sipdiag_reason_t;
 sipdiag_parse_status_t sipdiag_parse_reason_next(const char *buf, size_t len, size_t *pos, sipdiag_reason_t *out);
 

@@ -15,6 +15,8 @@
 #include "diagnose.h"
 #include "hdrparse.h"
 #include "q850.h"
+#include "reasons.h"
+#include "textsplit.h"
 #include "warncodes.h"
 
 /* Header values longer than this are kept cut: no real one comes close. */
@@ -80,6 +82,11 @@ static int hf_sipdiag_q850_fix = -1;
 static int hf_sipdiag_q850_expected_code = -1;
 static int hf_sipdiag_sip_reason_cause = -1;
 static int hf_sipdiag_sip_reason_phrase = -1;
+static int hf_sipdiag_reason_header_cause = -1;
+static int hf_sipdiag_reason_header_cause_name = -1;
+static int hf_sipdiag_reason_header_meaning = -1;
+static int hf_sipdiag_reason_header_location = -1;
+static int hf_sipdiag_reason_header_freeswitch = -1;
 
 static gint ett_sipdiag_hint = -1;
 static gint ett_sipdiag_warning = -1;
@@ -258,6 +265,17 @@ has_rule(const sipdiag_header_value_t *h, unsigned n, const char *header)
     return false;
 }
 
+long
+sipdiag_hints_retry_after(const sipdiag_header_value_t *h, unsigned n)
+{
+    uint32_t secs;
+    for (unsigned i = 0; i < n; i++) {
+        if (rules[h[i].rule].kind == HINT_RETRY_AFTER && seconds_of(&rules[h[i].rule], h[i].value, &secs) == SIPDIAG_PARSE_OK)
+            return (long)secs;
+    }
+    return -1;
+}
+
 static void
 warning_sentences(wmem_strbuf_t *b, const char *value)
 {
@@ -288,6 +306,36 @@ sipdiag_hints_q850_cause(const sipdiag_header_value_t *h, unsigned n)
     return -1;
 }
 
+/* Texts from the wire in an expert message stay short: the message is one line. */
+#define EVIDENCE_TEXT_BYTES 48
+
+const char *
+sipdiag_hints_reason_evidence(packet_info *pinfo, const sipdiag_header_value_t *h, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) {
+        size_t pos = 0, len = strlen(h[i].value);
+        sipdiag_reason_t r;
+        sipdiag_parse_status_t st;
+        if (rules[h[i].rule].kind != HINT_REASON)
+            continue;
+        while ((st = sipdiag_parse_reason_next(h[i].value, len, &pos, &r)) != SIPDIAG_PARSE_EMPTY) {
+            if (st != SIPDIAG_PARSE_OK || (!r.has_cause && r.text.len == 0))
+                continue;
+            wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
+            wmem_strbuf_append(b, SIPDIAG_FORMAT_TEXT(pinfo->pool, r.protocol.ptr, MIN(r.protocol.len, 16)));
+            if (r.has_cause)
+                wmem_strbuf_append_printf(b, " cause %ld", r.cause);
+            if (r.text.len > 0) {
+                size_t shown = sipdiag_text_prefix(r.text.ptr, r.text.len, EVIDENCE_TEXT_BYTES);
+                wmem_strbuf_append_printf(b, " \"%s%s\"", SIPDIAG_FORMAT_TEXT(pinfo->pool, r.text.ptr, shown),
+                                          shown < r.text.len ? "…" : "");
+            }
+            return wmem_strbuf_finalize(b);
+        }
+    }
+    return NULL;
+}
+
 static void
 reason_sentences(wmem_strbuf_t *b, const char *value)
 {
@@ -298,8 +346,15 @@ reason_sentences(wmem_strbuf_t *b, const char *value)
         const sipdiag_q850_t *q = st == SIPDIAG_PARSE_OK && r.has_cause && r.protocol.len == 5
                                   && g_ascii_strncasecmp(r.protocol.ptr, "Q.850", 5) == 0
                                   ? sipdiag_q850_find(r.cause) : NULL;
-        if (q != NULL)
+        if (q != NULL) {
             wmem_strbuf_append_printf(b, " Q.850 cause %u (%s): %s", q->cause, q->name, q->fix);
+            continue;
+        }
+        const sipdiag_reason_cause_t *c = st == SIPDIAG_PARSE_OK && r.has_cause
+                                          ? sipdiag_reason_cause_find(sipdiag_reason_kind(r.protocol), r.cause) : NULL;
+        if (c != NULL)
+            wmem_strbuf_append_printf(b, " %s (Reason %.*s %u): %s", c->name, (int)r.protocol.len, r.protocol.ptr,
+                                      c->cause, c->meaning);
     }
 }
 
@@ -413,7 +468,8 @@ render_warning(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, const char *
 /* A Q.850 cause: name, meaning, fix, and whether it agrees with the SIP code
  * as RFC 3398 maps it (a disagreement is often the real clue at a gateway). */
 static void
-render_q850(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_t *tvb, int code, long cause)
+render_q850(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_t *tvb, int code, long cause,
+            sipdiag_span_t location)
 {
     const sipdiag_q850_t *q = sipdiag_q850_find(cause);
     if (q == NULL) {
@@ -433,13 +489,65 @@ render_q850(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_t *tvb,
         return;
     proto_item *pi = proto_tree_add_uint(tree, hf_sipdiag_q850_expected_code, tvb, 0, 0, expected);
     proto_item_set_generated(pi);
+    if (code == 0)
+        return;     /* a request (BYE, CANCEL) has no status to compare */
     if (expected == code) {
         proto_item_append_text(pi, " (agrees with this response)");
         return;
     }
+    if (sipdiag_q850_sip_allowed(q->cause, code, location)) {
+        proto_item_append_text(pi, " (RFC 3398 also allows %d for this cause)", code);
+        return;
+    }
+    /* Vendors remap causes on purpose (configurable maps in SBCs and
+     * gateways): a disagreement says one side was remapped, not which is right. */
     expert_add_info_format(pinfo, ti, &ei_sipdiag_q850_mismatch,
-                           "Q.850 cause %u (%s) maps to %u under RFC 3398, but the response is %d: the "
-                           "cause is likely the real reason", q->cause, q->name, expected, code);
+                           "Q.850 cause %u (%s) maps to %u under RFC 3398, but the response is %d: one side "
+                           "was remapped; the cause is what the releasing network reported", q->cause, q->name,
+                           expected, code);
+}
+
+/* RFC 8606's location of a Q.850 cause: where the call was released. */
+static void
+render_location(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, sipdiag_span_t location)
+{
+    if (location.len == 0)
+        return;
+    const sipdiag_reason_location_t *l = sipdiag_reason_location_find(location);
+    const char *sent = SIPDIAG_FORMAT_TEXT(pinfo->pool, location.ptr, location.len);
+    add_str(tree, hf_sipdiag_reason_header_location, tvb,
+            wmem_strdup_printf(pinfo->pool, "%s: %s", sent, l != NULL ? l->meaning : "not a location RFC 8606 defines"));
+}
+
+/* A cause of Preemption, RELEASE_CAUSE or FAILURE_CAUSE, or the reference
+ * of a registered protocol whose causes sipdiag does not decode. */
+static void
+render_other_cause(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_t *tvb, const sipdiag_reason_t *r,
+                   sipdiag_reason_kind_t kind)
+{
+    const sipdiag_reason_protocol_t *p = sipdiag_reason_protocol_find(r->protocol);
+    if (r->has_cause)
+        proto_item_set_generated(proto_tree_add_uint(tree, hf_sipdiag_reason_header_cause, tvb, 0, 0,
+                                                     (uint32_t)CLAMP(r->cause, 0, G_MAXUINT32)));
+    if (p == NULL) {
+        proto_item_append_text(ti, ": unregistered protocol");
+        add_str(tree, hf_sipdiag_reason_header_meaning, tvb,
+                "Not in the IANA Reason Protocols registry: the sender's own, whose text is the only clue.");
+        return;
+    }
+    const sipdiag_reason_cause_t *c = r->has_cause ? sipdiag_reason_cause_find(kind, r->cause) : NULL;
+    if (c != NULL) {
+        proto_item_append_text(ti, ": %s %u, %s", p->name, c->cause, c->name);
+        add_str(tree, hf_sipdiag_reason_header_cause_name, tvb, c->name);
+        add_str(tree, hf_sipdiag_reason_header_meaning, tvb, c->meaning);
+    } else if (r->has_cause && kind != SIPDIAG_RP_OTHER) {
+        /* Out of the registered range of a protocol whose causes are all known. */
+        expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header, "Reason: %s cause %ld is not defined (%s)",
+                               p->name, r->cause, p->reference);
+    } else {
+        add_str(tree, hf_sipdiag_reason_header_meaning, tvb,
+                wmem_strdup_printf(pinfo->pool, "Causes defined in %s; not decoded here.", p->reference));
+    }
 }
 
 static void
@@ -470,12 +578,32 @@ render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, con
                                    shown(pinfo, value, len));
             continue;
         }
-        bool q850 = r.protocol.len == 5 && g_ascii_strncasecmp(r.protocol.ptr, "Q.850", 5) == 0;
-        bool sip = r.protocol.len == 3 && g_ascii_strncasecmp(r.protocol.ptr, "SIP", 3) == 0;
-        if (!r.has_cause || (!q850 && !sip))
+        sipdiag_reason_kind_t kind = sipdiag_reason_kind(r.protocol);
+        /* FreeSWITCH sends its hangup-cause name as the text; for its own
+         * causes the number is FreeSWITCH's and changed across versions, so
+         * the name is read and the number is not taken for a SIP code. */
+        const sipdiag_freeswitch_cause_t *fs = sipdiag_freeswitch_cause_find(r.text);
+        if (fs != NULL) {
+            proto_item *pi = add_str(rt, hf_sipdiag_reason_header_freeswitch, tvb, fs->name);
+            const sipdiag_q850_t *fq = fs->q850 != 0 ? sipdiag_q850_find(fs->q850) : NULL;
+            if (fq != NULL)
+                proto_item_append_text(pi, " (Q.850 cause %u, %s)", fq->cause, fq->name);
+            else
+                add_str(rt, hf_sipdiag_reason_header_meaning, tvb, fs->meaning);
+            if (fs->q850 == 0 && kind != SIPDIAG_RP_Q850) {
+                proto_item_append_text(ti, ": FreeSWITCH %s", fs->name);
+                continue;
+            }
+        }
+        if (kind != SIPDIAG_RP_Q850 && kind != SIPDIAG_RP_SIP) {
+            render_other_cause(rt, pinfo, ti, tvb, &r, kind);
             continue;
-        if (q850) {
-            render_q850(rt, pinfo, ti, tvb, code, r.cause);
+        }
+        if (!r.has_cause)
+            continue;
+        if (kind == SIPDIAG_RP_Q850) {
+            render_q850(rt, pinfo, ti, tvb, code, r.cause, r.location);
+            render_location(rt, pinfo, tvb, r.location);
             continue;
         }
         const sipdiag_code_t *c = sipdiag_code_find((int)MIN(r.cause, 1000));
@@ -619,7 +747,8 @@ sipdiag_hints_register(int proto, expert_module_t *module)
             "One reason-value of the Reason header (RFC 3326)", HFILL } },
         { &hf_sipdiag_reason_header_protocol,
           { "Protocol", "sipdiag.reason_header.protocol", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Protocol of the cause: SIP or Q.850", HFILL } },
+            "Protocol of the cause (IANA Reason Protocols: SIP, Q.850, Preemption, RELEASE_CAUSE, ...)",
+            HFILL } },
         { &hf_sipdiag_reason_header_text,
           { "Text", "sipdiag.reason_header.text", FT_STRING, BASE_NONE, NULL, 0x0,
             "Reason text as sent", HFILL } },
@@ -644,6 +773,22 @@ sipdiag_hints_register(int proto, expert_module_t *module)
         { &hf_sipdiag_sip_reason_phrase,
           { "SIP cause phrase", "sipdiag.sip_reason.phrase", FT_STRING, BASE_NONE, NULL, 0x0,
             "Registered phrase of the SIP cause", HFILL } },
+        { &hf_sipdiag_reason_header_cause,
+          { "Cause", "sipdiag.reason_header.cause", FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Cause value of a Reason protocol other than SIP and Q.850", HFILL } },
+        { &hf_sipdiag_reason_header_cause_name,
+          { "Cause name", "sipdiag.reason_header.cause_name", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Registered name of the cause (RFC 4411 Preemption, 3GPP TS 24.229 RELEASE_CAUSE, FAILURE_CAUSE)",
+            HFILL } },
+        { &hf_sipdiag_reason_header_meaning,
+          { "Meaning", "sipdiag.reason_header.meaning", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the cause says about the call", HFILL } },
+        { &hf_sipdiag_reason_header_location,
+          { "Location", "sipdiag.reason_header.location", FT_STRING, BASE_NONE, NULL, 0x0,
+            "RFC 8606 location: where in the network the call was released", HFILL } },
+        { &hf_sipdiag_reason_header_freeswitch,
+          { "FreeSWITCH cause", "sipdiag.reason_header.freeswitch", FT_STRING, BASE_NONE, NULL, 0x0,
+            "FreeSWITCH hangup-cause name sent as the Reason text", HFILL } },
     };
     static gint *ett[] = {
         &ett_sipdiag_hint,

@@ -49,8 +49,16 @@ unsigned sipdiag_hints_finish(const sipdiag_hints_collector_t *c, sipdiag_header
 const char *sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header_value_t *h, unsigned n,
                               bool complete);
 
+/* The Retry-After delay in seconds, or -1 when there is none that parses. */
+long sipdiag_hints_retry_after(const sipdiag_header_value_t *h, unsigned n);
+
 /* The first Q.850 cause among these header values, or -1. */
 int sipdiag_hints_q850_cause(const sipdiag_header_value_t *h, unsigned n);
+
+/* The first Reason value that names a cause or has a text, in a few words
+ * for an expert message ("Q.850 cause 21 \"nocallee\"", "SIP 200 \"Call
+ * completed elsewhere\""), or NULL (pinfo->pool). */
+const char *sipdiag_hints_reason_evidence(packet_info *pinfo, const sipdiag_header_value_t *h, unsigned n);
 
 /* Adds the hint, Warning and Reason subtrees for these header values. */
 void sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code,

@@ -187,6 +187,16 @@ const sipdiag_method_row_t sipdiag_method_rows[] = {
              "them on 481.",
       .reference = "RFC 6665 §4.2.2" },
 
+    { .code = 488, .methods = SIPDIAG_M_INVITE | SIPDIAG_M_UPDATE, .dialog = SIPDIAG_DIALOG_INSIDE,
+      .cond = SIPDIAG_COND_T38_ONLY, .key = "488/T.38", .severity = SIPDIAG_SEV_WARN,
+      .summary = "the switch to T.38 fax was refused — the fax falls back to G.711 or fails",
+      .description = "The re-INVITE offered only T.38 (m=image udptl t38), the switch a gateway or ATA makes "
+                     "when it hears fax tones, and the far end refused it. The call itself stays up on its "
+                     "audio codec: the fax then goes through as G.711 pass-through, or fails.",
+      .fix = "Check that T.38 is enabled on the far end (gateway, ATA, SBC, carrier trunk) and that both "
+             "sides agree on T38FaxVersion, T38FaxUdpEC (redundancy or FEC) and T38FaxMaxDatagram; or turn "
+             "T.38 off and send fax as G.711 pass-through (no silence suppression, fixed jitter buffer).",
+      .reference = "RFC 3261 §14.2, ITU-T T.38 Annex D, RFC 3362" },
     { .code = 488, .methods = SIPDIAG_M_NON_INVITE & ~(SIPDIAG_M_UPDATE | SIPDIAG_M_PRACK | SIPDIAG_M_ACK),
       .key = "488/no-offer", .severity = SIPDIAG_SEV_WARN,
       .summary = "the server will not do what this request asks here — the method carries no media offer",
@@ -195,6 +205,17 @@ const sipdiag_method_row_t sipdiag_method_rows[] = {
                      "transfer it cannot carry out.",
       .fix = "Read the reason phrase and any Reason or Warning header for the server's cause.",
       .reference = "RFC 3261 §21.4.26" },
+
+    { .code = 500, .methods = SIPDIAG_M_INVITE | SIPDIAG_M_UPDATE, .dialog = SIPDIAG_DIALOG_INSIDE,
+      .cond = SIPDIAG_COND_SHORT_RETRY, .key = "500/retry-offer", .severity = SIPDIAG_SEV_NOTE,
+      .summary = "the peer is still busy with an earlier offer — retry after the Retry-After delay",
+      .description = "A UA that gets a re-INVITE while an earlier INVITE of the dialog is still pending, or an "
+                     "offer in an UPDATE while it has not answered an earlier offer, answers 500 with a "
+                     "Retry-After of up to 10 s (RFC 3261 §14.2, RFC 3311 §5.2). "
+                     "Nothing failed: the session stays as it was and the sender may try again after the delay.",
+      .fix = "Nothing to fix when it is rare. If it keeps happening, both sides refresh or modify the session "
+             "at the same moments: stagger their session timers, or let only one side refresh.",
+      .reference = "RFC 3261 §14.2, RFC 3311 §5.2" },
 
     { .code = 489, .methods = SIPDIAG_M_SUBSCRIBE, .key = "489/SUBSCRIBE", .severity = SIPDIAG_SEV_WARN,
       .summary = "the server has no such event package — a busy-lamp or voicemail key subscribes in vain",
@@ -259,6 +280,28 @@ index_rows(void)
 const sipdiag_method_row_t *
 sipdiag_method_row_find(int code, sipdiag_span_t method, int in_dialog)
 {
+    const sipdiag_method_facts_t facts = { .in_dialog = in_dialog };
+    return sipdiag_method_row_find_facts(code, method, &facts);
+}
+
+static bool
+cond_holds(sipdiag_cond_t cond, const sipdiag_method_facts_t *f)
+{
+    switch (cond) {
+    case SIPDIAG_COND_T38_ONLY:
+        return f->t38_only;
+    case SIPDIAG_COND_SHORT_RETRY:
+        return f->short_retry;
+    case SIPDIAG_COND_NONE:
+        break;
+    }
+    return true;
+}
+
+const sipdiag_method_row_t *
+sipdiag_method_row_find_facts(int code, sipdiag_span_t method, const sipdiag_method_facts_t *facts)
+{
+    int in_dialog = facts->in_dialog;
     index_rows();
     if (code < 0 || (size_t)code >= sizeof first_row || first_row[code] == 0)
         return NULL;
@@ -271,7 +314,7 @@ sipdiag_method_row_find(int code, sipdiag_span_t method, int in_dialog)
             continue;
         /* A row for one side of the dialog line holds only when the capture shows which side. */
         if ((r->dialog == SIPDIAG_DIALOG_INSIDE && in_dialog != 1)
-            || (r->dialog == SIPDIAG_DIALOG_INITIAL && in_dialog != 0))
+            || (r->dialog == SIPDIAG_DIALOG_INITIAL && in_dialog != 0) || !cond_holds(r->cond, facts))
             continue;
         return r;
     }

@@ -41,10 +41,25 @@ typedef enum {
     SIPDIAG_DIALOG_INSIDE       /* the request had a To tag (a re-INVITE, an in-dialog UPDATE) */
 } sipdiag_dialog_t;
 
+/* What else about the transaction a row asks for. */
+typedef enum {
+    SIPDIAG_COND_NONE = 0,
+    SIPDIAG_COND_T38_ONLY,        /* the request's offer held only T.38 (image) media */
+    SIPDIAG_COND_SHORT_RETRY      /* the response carries Retry-After of at most 10 s (RFC 3261 §14.2) */
+} sipdiag_cond_t;
+
+/* The facts a row can depend on, as far as the capture shows them. */
+typedef struct {
+    int in_dialog;                /* 1 inside a dialog, 0 outside, -1 request not captured */
+    bool t38_only;
+    bool short_retry;
+} sipdiag_method_facts_t;
+
 typedef struct {
     uint16_t code;
     uint32_t methods;             /* SIPDIAG_M_* */
     sipdiag_dialog_t dialog;
+    sipdiag_cond_t cond;
     const char *key;              /* stable name of the row, e.g. "200/BYE": the sipdiag.knowledge field */
     sipdiag_severity_t severity;
     const char *summary;          /* one line for the expert item */
@@ -65,5 +80,10 @@ uint32_t sipdiag_method_bit(sipdiag_span_t method);
  * when the request was sent inside a dialog, 0 outside one, -1 when the
  * request is not in the capture. NULL: the code's general knowledge holds. */
 const sipdiag_method_row_t *sipdiag_method_row_find(int code, sipdiag_span_t method, int in_dialog);
+
+/* The same, with every fact a row may ask for; a row with a condition holds
+ * only when its fact is known to be true. */
+const sipdiag_method_row_t *sipdiag_method_row_find_facts(int code, sipdiag_span_t method,
+                                                          const sipdiag_method_facts_t *facts);
 
 #endif /* SIPDIAG_METHODS_H */

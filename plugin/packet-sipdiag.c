@@ -241,8 +241,14 @@ knowledge_of(const sipdiag_diag_t *d, const sipdiag_result_t *res, bool user)
     const sipdiag_method_row_t *m = NULL;
     if (!user && res->method != NULL) {
         /* Whether the request was inside a dialog is known only when it was captured. */
-        int in_dialog = res->ctx.request_frame != 0 ? res->ctx.in_dialog : -1;
-        m = sipdiag_method_row_find(d->row->code, (sipdiag_span_t){ res->method, strlen(res->method) }, in_dialog);
+        long retry = sipdiag_hints_retry_after(res->headers, res->n_headers);
+        sipdiag_method_facts_t facts = {
+            .in_dialog = res->ctx.request_frame != 0 ? res->ctx.in_dialog : -1,
+            .t38_only = res->ctx.offer_t38_only,
+            /* RFC 3261 §14.2 and RFC 3311 §5.2 ask for 0 to 10 s. */
+            .short_retry = retry >= 0 && retry <= 10,
+        };
+        m = sipdiag_method_row_find_facts(d->row->code, (sipdiag_span_t){ res->method, strlen(res->method) }, &facts);
     }
     if (m != NULL)
         return (knowledge_t){ m, m->summary, m->description, m->fix, m->reference, m->severity };
@@ -250,12 +256,39 @@ knowledge_of(const sipdiag_diag_t *d, const sipdiag_result_t *res, bool user)
                           d->row->severity };
 }
 
+/* The response's own words, when they say more than its code: a reason
+ * phrase that is neither the registered one nor a known alias, and the
+ * first Reason value. They lead every message about the response. */
+typedef struct {
+    const char *name;     /* "Forbidden", or the phrase as sent in quotes */
+    const char *reason;   /* " [Reason: Q.850 cause 21 \"nocallee\"]", or "" */
+    bool phrase_differs;
+} evidence_t;
+
+#define EVIDENCE_PHRASE_BYTES 48
+
+static evidence_t
+evidence_of(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res, const sipdiag_status_line_t *sl)
+{
+    evidence_t e = { d->row->phrase, "", false };
+    if (d->status == SIPDIAG_CODE_REGISTERED && d->reason_match == SIPDIAG_REASON_DIFFERENT) {
+        size_t shown = sipdiag_text_prefix(sl->reason, sl->reason_len, EVIDENCE_PHRASE_BYTES);
+        e.name = wmem_strdup_printf(pinfo->pool, "\"%s%s\"", SIPDIAG_FORMAT_TEXT(pinfo->pool, sl->reason, shown),
+                                    shown < sl->reason_len ? "…" : "");
+        e.phrase_differs = true;
+    }
+    const char *r = pref_show_hints ? sipdiag_hints_reason_evidence(pinfo, res->headers, res->n_headers) : NULL;
+    if (r != NULL)
+        e.reason = wmem_strdup_printf(pinfo->pool, " [Reason: %s]", r);
+    return e;
+}
+
 /* The per-code expert item; an unregistered code borrows its stand-in's item,
  * and a context that explains the response (a retransmission, a CANCEL, a
  * crossing BYE, rejected credentials) speaks instead of the code. */
 static void
 add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, const sipdiag_result_t *res,
-                const knowledge_t *k, bool user)
+                const knowledge_t *k, bool user, const evidence_t *e)
 {
     if (sipdiag_context_overrides(&res->ctx))
         return;
@@ -263,17 +296,22 @@ add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, con
         /* The code's own item when the row keeps its severity, so filters on it still find it. */
         expert_field *ei = k->severity == d->row->severity ? &ei_sipdiag_code[d->row - sipdiag_codes]
                                                            : ei_sipdiag_method[k->severity];
-        expert_add_info_format(pinfo, ti, ei, "%d %s to %s: %s", d->code, d->row->phrase, res->method, k->summary);
+        expert_add_info_format(pinfo, ti, ei, "%d %s to %s: %s%s", d->code, e->name, res->method, k->summary,
+                               e->reason);
         return;
     }
     if (user) {
-        expert_add_info_format(pinfo, ti, ei_sipdiag_custom[d->row->severity], "%d %s: %s", d->code, d->row->phrase,
-                               d->row->summary);
+        expert_add_info_format(pinfo, ti, ei_sipdiag_custom[d->row->severity], "%d %s: %s%s", d->code, e->name,
+                               d->row->summary, e->reason);
         return;
     }
     expert_field *ei = &ei_sipdiag_code[d->row - sipdiag_codes];
     if (d->status == SIPDIAG_CODE_REGISTERED) {
-        expert_add_info(pinfo, ti, ei);
+        /* The registered summary, unless the response's own words lead. */
+        if (e->phrase_differs || e->reason[0] != '\0')
+            expert_add_info_format(pinfo, ti, ei, "%d %s: %s%s", d->code, e->name, d->row->summary, e->reason);
+        else
+            expert_add_info(pinfo, ti, ei);
         return;
     }
     expert_add_info_format(pinfo, ti, ei, "%d (unregistered, handled as %u %s): %s", d->code, d->row->code,
@@ -283,13 +321,17 @@ add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, con
                            d->code, d->row->code);
 }
 
-/* The table's fix, followed by what this response's own headers add. */
+/* The response's own words first, then the table's fix, then what its
+ * headers add. */
 static const char *
-fix_text(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res, const char *fix)
+fix_text(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *res, const char *fix,
+         const evidence_t *e)
 {
     const char *extra = pref_show_hints
                         ? sipdiag_hints_fix(pinfo, d->code, res->headers, res->n_headers, !res->cut) : NULL;
-    return extra != NULL ? wmem_strdup_printf(pinfo->pool, "%s %s", fix, extra) : fix;
+    const char *own = e->phrase_differs
+                      ? wmem_strdup_printf(pinfo->pool, "The server's own words come first: %s. ", e->name) : "";
+    return wmem_strdup_printf(pinfo->pool, "%s%s%s%s", own, fix, extra != NULL ? " " : "", extra != NULL ? extra : "");
 }
 
 /* One response for the statistics tree: counted once, failed calls named. */
@@ -317,7 +359,7 @@ queue_tap(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *r
 /* The diagnosis fields after the reason phrase: description, fix, reference. */
 static void
 add_fields(proto_tree *st, packet_info *pinfo, const where_t *w, const sipdiag_diag_t *d,
-           const sipdiag_result_t *res, const knowledge_t *k, sipdiag_severity_t sev)
+           const sipdiag_result_t *res, const knowledge_t *k, sipdiag_severity_t sev, const evidence_t *e)
 {
     if (d->status == SIPDIAG_CODE_UNRECOGNISED) {
         proto_item_set_generated(proto_tree_add_boolean(st, hf_sipdiag_unrecognised, w->tvb, w->start, w->length, 1));
@@ -328,7 +370,7 @@ add_fields(proto_tree *st, packet_info *pinfo, const where_t *w, const sipdiag_d
     sipdiag_label_add_text(st, pinfo, hf_sipdiag_description, w->tvb, w->start, w->length, k->description);
     /* The fix with its hints is built only when someone will read it. */
     if (proto_field_is_referenced(st, hf_sipdiag_fix))
-        sipdiag_label_add_text(st, pinfo, hf_sipdiag_fix, w->tvb, w->start, w->length, fix_text(pinfo, d, res, k->fix));
+        sipdiag_label_add_text(st, pinfo, hf_sipdiag_fix, w->tvb, w->start, w->length, fix_text(pinfo, d, res, k->fix, e));
     add_text(st, hf_sipdiag_reference, w, k->reference);
     add_text(st, hf_sipdiag_severity, w, severity_name(sev));
     if (res->method != NULL)
@@ -341,6 +383,7 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
 {
     bool experts = d->code >= 300 || pref_expert_success;
     knowledge_t k = knowledge_of(d, res, user);
+    evidence_t e = evidence_of(pinfo, d, res, sl);
     sipdiag_severity_t sev = sipdiag_context_overrides(&res->ctx)
                              ? (sipdiag_severity_t)sipdiag_context_severity(&res->ctx) : k.severity;
     /* With no tree shown and no sipdiag field asked for (plain tshark -r, a
@@ -355,12 +398,12 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
     }
     add_reason(st, pinfo, ti, w, d, sl, fields);
     if (fields)
-        add_fields(st, pinfo, w, d, res, &k, sev);
-    sipdiag_context_render(st, pinfo, ti, experts, w->tvb, d->code, d->row->phrase, &res->ctx);
+        add_fields(st, pinfo, w, d, res, &k, sev, &e);
+    sipdiag_context_render(st, pinfo, ti, experts, w->tvb, d->code, e.name, e.reason, &res->ctx);
     if (pref_show_hints)
         sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers, !res->cut);
     if (experts)
-        add_code_expert(pinfo, ti, d, res, &k, user);
+        add_code_expert(pinfo, ti, d, res, &k, user, &e);
     if (sipdiag_stats_wanted())
         queue_tap(pinfo, d, res, &k, sev);
 }

@@ -123,10 +123,13 @@
       "that ran out in the PSTN.",                                                                           \
       "Look for loops between your platform and your carriers (calls forwarded back and forth) and check "   \
       "the route configured for this prefix.")                                                               \
+    /* ANSI T1.113 uses 26 for "misrouted call to a ported number", which is why RFC 3398 maps it to 404. */  \
     X(26, 404, "Non-selected user clearing",                                                                 \
-      "The call was offered to several terminals at once and another one took it, so this branch was "       \
-      "released.",                                                                                           \
-      "Nothing to fix: it is the normal end of the branches that lost a parallel ring.")                     \
+      "In ITU-T networks: the call was offered to several terminals at once and another one took it, so "    \
+      "this branch was released. In North American (ANSI) networks the same value means a call misrouted "   \
+      "to a number that was ported away, the reason RFC 3398 maps it to 404.",                               \
+      "On an ITU-T network nothing to fix: a parallel ring was lost. On North American calls, route with a "  \
+      "number-portability lookup (LRN) before sending the call.")                                            \
     X(27, 502, "Destination out of order",                                                                   \
       "Signalling could not be delivered to the destination because the link to it is down, e.g. a PBX "     \
       "trunk out of service or the callee's equipment offline.",                                             \
@@ -137,6 +140,7 @@
       "released the call.",                                                                                  \
       "Check the number format: nature of address or numbering plan, a missing country or area code, "       \
       "digits lost in overlap or en-bloc sending.")                                                          \
+    /* RFC 3398's table prints "510 Not implemented" for 29: a typo for 501, the code it names. */         \
     X(29, 501, "Facility rejected",                                                                          \
       "A supplementary service requested with the call was refused by the network.",                         \
       "Find which service was requested (in the ISUP or ISDN parameters or the SIP headers) and drop the "   \
@@ -152,9 +156,11 @@
       "Look for other clues (status code, Warning header, timing); if it keeps happening, ask the "          \
       "carrier for their internal reason.")                                                                  \
     /* Resource unavailable class (causes 32 to 47). */                                                      \
-    /* 33 is in Wireshark's q850_cause_code_vals; kept so that a Reason header carrying it is explained. */  \
+    /* 33 is not an ITU-T Q.850 value: it comes from older national ISUP variants (it is in Wireshark's      \
+     * q850_cause_code_vals) and is kept, flagged as such, so a Reason carrying it is still explained. */  \
     X(33, RFC3398_UNLISTED, "Circuit out of order",                                                          \
-      "The circuit meant for the call is out of service, so the call could not use it.",                     \
+      "Not an ITU-T Q.850 value (older national ISUP variants): the circuit meant for the call is out of "   \
+      "service, so the call could not use it.",                                                              \
       "Check the state of the circuits or trunk group on the gateway or with the carrier.")                  \
     X(34, 503, "No circuit/channel available",                                                               \
       "No free circuit or channel was left on the route for this call: a capacity problem in the network "   \
@@ -212,8 +218,10 @@
     X(55, 403, "Incoming calls barred within CUG",                                                           \
       "The called party belongs to a closed user group that does not accept this incoming call.",            \
       "Check closed-user-group membership and incoming call barring at the called side.")                    \
+    /* 56 is not an ITU-T Q.850 value either (national ISDN variants; in Wireshark's table). */            \
     X(56, RFC3398_UNLISTED, "Call waiting not subscribed",                                                   \
-      "The callee is on another call and a waiting call could not be offered because call waiting is not "   \
+      "Not an ITU-T Q.850 value (national ISDN variants): the callee is on another call and a waiting call "  \
+      "could not be offered because call waiting is not "                                                     \
       "part of the callee's subscription.",                                                                  \
       "Nothing to fix on the calling side; the callee can subscribe to call waiting.")                       \
     X(57, 403, "Bearer capability not authorized",                                                           \
@@ -401,4 +409,21 @@ sipdiag_q850_expected_sip(long cause)
 {
     const sipdiag_q850_t *c = sipdiag_q850_find(cause);
     return c == NULL ? 0 : q850_expected[c - sipdiag_q850_causes];
+}
+
+bool
+sipdiag_q850_sip_allowed(long cause, int code, sipdiag_span_t location)
+{
+    const sipdiag_q850_t *q = sipdiag_q850_find(cause);
+    uint16_t expected = q != NULL ? q->sip_code : 0;
+    if (expected == 0 || expected == code)
+        return true;
+    /* RFC 3398 §7.2.4.1, notes to the table: cause 21 may give 603 when the
+     * cause location is the user (RFC 8606 "U"; absent, it cannot be ruled
+     * out), and cause 22 gives 301 when the diagnostic holds the new number. */
+    if (cause == 21 && code == 603)
+        return location.len == 0 || (location.len == 1 && (location.ptr[0] == 'U' || location.ptr[0] == 'u'));
+    if (cause == 22 && code == 301)
+        return true;
+    return false;
 }

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hdrparse.h"
+
 #define SIPDIAG_Q850_MAX 127
 
 typedef struct {
@@ -35,5 +37,11 @@ const sipdiag_q850_t *sipdiag_q850_find(long cause);
  * list map to 500), 0 for cause 16 (normal call clearing: a BYE or CANCEL,
  * not a failure response), or 0 for a cause that is not defined. */
 uint16_t sipdiag_q850_expected_sip(long cause);
+
+/* True when RFC 3398 allows this status code for this cause: its table's
+ * code, or the alternatives its notes give (21 with 603 when the RFC 8606
+ * location is the user or absent; 22 with 301). Also true when its table
+ * gives no status to compare (cause 16, unlisted or undefined causes). */
+bool sipdiag_q850_sip_allowed(long cause, int code, sipdiag_span_t location);
 
 #endif /* SIPDIAG_Q850_H */

@@ -135,7 +135,7 @@ sipdiag_branch_is_rfc3261(sipdiag_span_t branch)
 }
 
 /* The headers sipdiag_msginfo_parse reads; the first of each counts. */
-enum { H_CALL_ID, H_CSEQ, H_FROM, H_TO, H_VIA, H_AUTHZ, H_PROXY_AUTHZ, H_WWW_AUTH, H_PROXY_AUTH, H_COUNT };
+enum { H_CALL_ID, H_CSEQ, H_FROM, H_TO, H_VIA, H_AUTHZ, H_PROXY_AUTHZ, H_WWW_AUTH, H_PROXY_AUTH, H_REASON, H_COUNT };
 
 static const struct {
     const char *name;
@@ -152,6 +152,7 @@ static const struct {
     [H_PROXY_AUTHZ]  = WANTED("Proxy-Authorization", 0),
     [H_WWW_AUTH]     = WANTED("WWW-Authenticate", 0),
     [H_PROXY_AUTH]   = WANTED("Proxy-Authenticate", 0),
+    [H_REASON]       = WANTED("Reason", 0),
 #undef WANTED
 };
 
@@ -263,12 +264,19 @@ sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
     index_wanted();
     unsigned mask = out->is_response ? wanted_in_response : wanted_in_request;
     letters = out->is_response ? letters_in_response : letters_in_request;
+    /* Why a call ends, or a CANCEL was sent, is in the Reason of a BYE or
+     * CANCEL; no other request's Reason is read (RFC 3326 §1). */
+    if (!out->is_response && (sipdiag_span_is(out->method, "CANCEL") || sipdiag_span_is(out->method, "BYE"))) {
+        mask |= 1u << H_REASON;
+        sipdiag_letters_add(&letters, wanted[H_REASON].name, wanted[H_REASON].compact);
+    }
     for (size_t k = 0; visit != NULL && k < G_N_ELEMENTS(letters.bits); k++)
         letters.bits[k] |= visit_letters->bits[k];
     reader_t r = {
         .slot = { [H_CALL_ID] = &out->call_id, [H_CSEQ] = &cseq, [H_FROM] = &out->from, [H_TO] = &out->to, [H_VIA] = &via,
                   [H_AUTHZ] = &out->authorization, [H_PROXY_AUTHZ] = &out->proxy_authorization,
-                  [H_WWW_AUTH] = &out->www_authenticate, [H_PROXY_AUTH] = &out->proxy_authenticate },
+                  [H_WWW_AUTH] = &out->www_authenticate, [H_PROXY_AUTH] = &out->proxy_authenticate,
+                  [H_REASON] = &out->reason },
         .pending = mask, .need_body = needs_body(out), .letters = &letters,
         .keep = visit != NULL ? *visit_letters : (sipdiag_letters_t){ { 0 } },
         .visit_letters = visit_letters, .visit = visit, .ctx = ctx,

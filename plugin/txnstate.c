@@ -345,6 +345,7 @@ txn_free(txn_key_t *key)
     }
     span_free(e->txn.auth_realm);
     span_free(e->txn.proxy_auth_realm);
+    span_free(e->txn.auth_user);
     wmem_free(wmem_file_scope(), e);
 }
 

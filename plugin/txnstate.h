@@ -47,6 +47,7 @@ typedef struct sipdiag_leg {
 typedef struct {
     sipdiag_leg_t leg;             /* the first link; leg.frame is the request's frame */
     uint32_t cancel_frame;
+    bool cancel_elsewhere;         /* the CANCEL said Reason: SIP;cause=200 (answered elsewhere) */
     bool in_dialog;
     bool has_auth;                 /* the request carried Authorization */
     bool has_proxy_auth;           /* ... Proxy-Authorization */
@@ -54,6 +55,7 @@ typedef struct {
     uint8_t proxy_auth_nonce;
     sipdiag_span_t auth_realm;     /* their realms, empty when they name none */
     sipdiag_span_t proxy_auth_realm;
+    sipdiag_span_t auth_user;      /* the username of the credentials (Authorization's first) */
     sipdiag_span_t offer;          /* the request's body, read only if the offer is refused */
     struct sipdiag_seen_response *responses;
     time_t created;                /* capture time of the request */

@@ -36,7 +36,8 @@ def response_frames(name):
 
 
 FIELDS = ["sipdiag.request_frame", "sipdiag.retransmission", "sipdiag.duplicate", "sipdiag.related_frame",
-          "sipdiag.dialog_impact", "sipdiag.ack_frame", "sipdiag.knowledge", "sipdiag.severity"]
+          "sipdiag.dialog_impact", "sipdiag.ack_frame", "sipdiag.knowledge", "sipdiag.severity",
+          "sipdiag.sip_reason.phrase"]
 
 
 def shown(value):
@@ -77,6 +78,9 @@ def check_frame(frames, capture, entry, two_pass=False):
         assert e in got["experts"], "%s: expert item %s missing (has %s)" % (where, e, got["experts"])
     for e in want.get("no_experts", []):
         assert e not in got["experts"], "%s: expert item %s present" % (where, e)
+    for piece in want.get("messages", []):
+        assert any(piece in m for m in got["messages"]), "%s: no expert message has %r (%s)" % (where, piece,
+                                                                                               got["messages"])
     if "clock_jump_from" in want:
         assert any("between frame %d and this frame" % want["clock_jump_from"] in m for m in got["messages"]), \
             "%s: clock jump message %s" % (where, got["messages"])

@@ -46,7 +46,7 @@ expect_eq "auth: challenge, rejected credentials, stale nonce, challenge" "$(fai
     "2:401:chat:1: 4:401:warning:3: 6:407:note:5: 9:407:chat:8:"
 expect_eq "credentials rejected for the same realm" "$(frames "$a" sipdiag.expert.credentials_rejected)" "4"
 expect_contains "rejected credentials name the realm" "$(ts -r "$a" -Y 'frame.number == 4' -T fields -e _ws.expert.message)" \
-    '401 Unauthorized: credentials were rejected — check username, password and realm on the UA (realm "sipdiag.test")'
+    '401 Unauthorized: credentials were rejected — check username, password and realm on the UA (user "alice", realm "sipdiag.test")'
 expect_eq "stale nonce" "$(frames "$a" 'sipdiag.hint.auth_stale == 1')" "6"
 expect_eq "challenge realm and algorithm" \
     "$(ts -r "$a" -Y 'sipdiag.code == 407' -T fields -E separator=: -e frame.number -e sipdiag.hint.auth_realm \

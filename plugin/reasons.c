@@ -1,0 +1,220 @@
+/* reasons.c
+ * Reason protocols and their causes beyond Q.850 and SIP, RFC 8606 locations,
+ * and FreeSWITCH's hangup-cause names. Texts are sipdiag's own words.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <string.h>
+
+#include "reasons.h"
+
+/* The IANA "Reason Protocols" registry (SIP Parameters, as of 2026-08), each once. */
+static const sipdiag_reason_protocol_t protocols[] = {
+    { "SIP", SIPDIAG_RP_SIP, "RFC 3261 (status codes)" },
+    { "Q.850", SIPDIAG_RP_Q850, "ITU-T Q.850 (cause values)" },
+    { "Preemption", SIPDIAG_RP_PREEMPTION, "RFC 4411 §6" },
+    { "EMM", SIPDIAG_RP_OTHER, "3GPP TS 24.301 §9.9.3.9 (EPS mobility management causes)" },
+    { "ESM", SIPDIAG_RP_OTHER, "3GPP TS 24.301 §9.9.4.4 (EPS session management causes)" },
+    { "S1AP-RNL", SIPDIAG_RP_OTHER, "3GPP TS 36.413 (S1AP radio network layer causes)" },
+    { "S1AP-TL", SIPDIAG_RP_OTHER, "3GPP TS 36.413 §9.2.1.3 (S1AP transport layer causes)" },
+    { "S1AP-NAS", SIPDIAG_RP_OTHER, "3GPP TS 36.413 §9.2.1.3 (S1AP NAS causes)" },
+    { "S1AP-MISC", SIPDIAG_RP_OTHER, "3GPP TS 36.413 §9.2.1.3 (S1AP miscellaneous causes)" },
+    { "S1AP-PROT", SIPDIAG_RP_OTHER, "3GPP TS 36.413 §9.2.1.3 (S1AP protocol causes)" },
+    { "DIAMETER", SIPDIAG_RP_OTHER, "3GPP TS 29.274 §8.103 (GTP-C for WLAN)" },
+    { "IKEV2", SIPDIAG_RP_OTHER, "3GPP TS 29.274 §8.103 (IKEv2 for untrusted WLAN)" },
+    { "RELEASE_CAUSE", SIPDIAG_RP_RELEASE_CAUSE, "3GPP TS 24.229 (release causes)" },
+    { "FAILURE_CAUSE", SIPDIAG_RP_FAILURE_CAUSE, "3GPP TS 24.229 (failure causes)" },
+    { "STIR", SIPDIAG_RP_OTHER, "RFC 8224 (STIR error codes: the SIP response codes 428, 436-438)" },
+    { "5GMM", SIPDIAG_RP_OTHER, "3GPP TS 24.501 §9.11.3.2 (5G mobility management causes)" },
+    { "5GSM", SIPDIAG_RP_OTHER, "3GPP TS 24.501 §9.11.4.2 (5G session management causes)" },
+    { "NGAP-RNL", SIPDIAG_RP_OTHER, "3GPP TS 38.413 §9.3.1.2 (NGAP radio network layer causes)" },
+    { "NGAP-TL", SIPDIAG_RP_OTHER, "3GPP TS 38.413 §9.3.1.2 (NGAP transport layer causes)" },
+    { "NGAP-NAS", SIPDIAG_RP_OTHER, "3GPP TS 38.413 §9.3.1.2 (NGAP NAS causes)" },
+    { "NGAP-MISC", SIPDIAG_RP_OTHER, "3GPP TS 38.413 §9.3.1.2 (NGAP miscellaneous causes)" },
+    { "NGAP-PROT", SIPDIAG_RP_OTHER, "3GPP TS 38.413 §9.3.1.2 (NGAP protocol causes)" },
+};
+
+static bool
+span_is_ci(sipdiag_span_t s, const char *text)
+{
+    size_t n = strlen(text);
+    if (s.len != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char a = s.ptr[i], b = text[i];
+        if (a >= 'a' && a <= 'z')
+            a = (char)(a - 'a' + 'A');
+        if (b >= 'a' && b <= 'z')
+            b = (char)(b - 'a' + 'A');
+        if (a != b)
+            return false;
+    }
+    return true;
+}
+
+const sipdiag_reason_protocol_t *
+sipdiag_reason_protocol_find(sipdiag_span_t name)
+{
+    for (size_t i = 0; i < sizeof protocols / sizeof protocols[0]; i++) {
+        if (span_is_ci(name, protocols[i].name))
+            return &protocols[i];
+    }
+    return NULL;
+}
+
+sipdiag_reason_kind_t
+sipdiag_reason_kind(sipdiag_span_t name)
+{
+    const sipdiag_reason_protocol_t *p = sipdiag_reason_protocol_find(name);
+    return p != NULL ? p->kind : SIPDIAG_RP_UNREGISTERED;
+}
+
+/* Causes by protocol and value. Preemption: RFC 4411 §6 and the IANA
+ * Preemption Namespace registry. RELEASE_CAUSE (1-7) and FAILURE_CAUSE (1-3):
+ * 3GPP TS 24.229 as registered in the IANA Reason Protocols registry. The
+ * severity is what the end of a call with this cause deserves. */
+const sipdiag_reason_cause_t sipdiag_reason_causes[] = {
+    { SIPDIAG_RP_PREEMPTION, 1, "UA Preemption",
+      "A user agent ended this call to make room for a call of higher priority (MLPP, emergency). "
+      "Expected in networks that run precedence; elsewhere check the priority settings.", SIPDIAG_SEV_NOTE },
+    { SIPDIAG_RP_PREEMPTION, 2, "Reserved Resources Preempted",
+      "The network resources reserved for this call (an RSVP or NSIS reservation) were taken for a call "
+      "of higher priority; check capacity on the reserved path.", SIPDIAG_SEV_NOTE },
+    { SIPDIAG_RP_PREEMPTION, 3, "Generic Preemption",
+      "The call was preempted for one of higher priority without saying where; look for precedence "
+      "rules on the elements in the path.", SIPDIAG_SEV_NOTE },
+    { SIPDIAG_RP_PREEMPTION, 4, "Non-IP Preemption",
+      "A network beyond the IP part of the call (TDM, PSTN with MLPP) preempted it for a call of higher "
+      "priority.", SIPDIAG_SEV_NOTE },
+    { SIPDIAG_RP_RELEASE_CAUSE, 1, "User ends call",
+      "The user hung up: the normal end of a call in an IMS or VoLTE network.", SIPDIAG_SEV_CHAT },
+    { SIPDIAG_RP_RELEASE_CAUSE, 2, "RTP/RTCP time-out",
+      "The sender stopped receiving media (no RTP or RTCP for its time-out) and ended the call: one-way "
+      "or lost media, a NAT or firewall closing the media path, or the far end gone.", SIPDIAG_SEV_WARN },
+    { SIPDIAG_RP_RELEASE_CAUSE, 3, "Media bearer loss",
+      "The radio or access bearer that carried the media was lost (coverage, handover failure): the "
+      "network ended the call.", SIPDIAG_SEV_WARN },
+    { SIPDIAG_RP_RELEASE_CAUSE, 4, "SIP timeout - no ACK",
+      "The 200 to the INVITE was never acknowledged, so the call was released: check the route of the "
+      "ACK (Contact, Record-Route, NAT).", SIPDIAG_SEV_WARN },
+    { SIPDIAG_RP_RELEASE_CAUSE, 5, "SIP response time-out",
+      "A request within the call got no response in time, so the call was released: the peer or a hop "
+      "between is unreachable.", SIPDIAG_SEV_WARN },
+    { SIPDIAG_RP_RELEASE_CAUSE, 6, "Call-setup time-out",
+      "The call was not set up within the allowed time (no answer or no final response) and was "
+      "abandoned.", SIPDIAG_SEV_NOTE },
+    { SIPDIAG_RP_RELEASE_CAUSE, 7, "Redirection failure",
+      "The call could not be redirected to the new target it was sent to.", SIPDIAG_SEV_WARN },
+    { SIPDIAG_RP_FAILURE_CAUSE, 1, "Media bearer or QoS lost",
+      "The media bearer or its quality of service was lost in the access network, so the session "
+      "failed.", SIPDIAG_SEV_WARN },
+    { SIPDIAG_RP_FAILURE_CAUSE, 2, "Release of signalling bearer",
+      "The bearer that carried the signalling was released (the device lost its connection to the "
+      "network).", SIPDIAG_SEV_WARN },
+    { SIPDIAG_RP_FAILURE_CAUSE, 3, "Indication of failed resources allocation",
+      "The access network could not allocate the resources the session needed (capacity, policy).",
+      SIPDIAG_SEV_WARN },
+};
+
+const size_t sipdiag_reason_causes_count = sizeof sipdiag_reason_causes / sizeof sipdiag_reason_causes[0];
+
+const sipdiag_reason_cause_t *
+sipdiag_reason_cause_find(sipdiag_reason_kind_t kind, long cause)
+{
+    for (size_t i = 0; i < sipdiag_reason_causes_count; i++) {
+        if (sipdiag_reason_causes[i].kind == kind && sipdiag_reason_causes[i].cause == cause)
+            return &sipdiag_reason_causes[i];
+    }
+    return NULL;
+}
+
+/* RFC 8606 §3: the location parameter carries the Q.850 location field by
+ * the abbreviations of Q.850 Table 2. */
+static const sipdiag_reason_location_t locations[] = {
+    { "U", "the user" },
+    { "LPN", "a private network serving the local user" },
+    { "LN", "the public network serving the local user" },
+    { "TN", "a transit network" },
+    { "RLN", "the public network serving the remote user" },
+    { "RPN", "a private network serving the remote user" },
+    { "LOC", "a local interface controlled by this signalling link" },
+    { "INTL", "an international network" },
+    { "BI", "a network beyond the interworking point" },
+};
+
+const sipdiag_reason_location_t *
+sipdiag_reason_location_find(sipdiag_span_t value)
+{
+    for (size_t i = 0; i < sizeof locations / sizeof locations[0]; i++) {
+        if (span_is_ci(value, locations[i].code))
+            return &locations[i];
+    }
+    return NULL;
+}
+
+/* FreeSWITCH's hangup causes by name (switch_call_cause_t in its
+ * switch_types.h, as documented in its "Hangup Cause Code Table"). Those
+ * named after a Q.850 cause point at it; FreeSWITCH's own are explained.
+ * Sorted by name for bsearch. */
+const sipdiag_freeswitch_cause_t sipdiag_freeswitch_causes[] = {
+    { "ALLOTTED_TIMEOUT", 0, "FreeSWITCH ended the call when its allotted time ran out (a call time limit in the "
+      "dial plan).", SIPDIAG_SEV_NOTE },
+    { "ATTENDED_TRANSFER", 0, "The call left FreeSWITCH through an attended transfer: normal.", SIPDIAG_SEV_CHAT },
+    { "BLIND_TRANSFER", 0, "The call left FreeSWITCH through a blind transfer: normal.", SIPDIAG_SEV_CHAT },
+    { "CALL_REJECTED", 21, NULL, SIPDIAG_SEV_NOTE },
+    { "DESTINATION_OUT_OF_ORDER", 27, NULL, SIPDIAG_SEV_WARN },
+    { "GATEWAY_DOWN", 0, "The FreeSWITCH gateway chosen for the call was marked down (failed registration or "
+      "pings): check that gateway.", SIPDIAG_SEV_WARN },
+    { "INCOMPATIBLE_DESTINATION", 88, NULL, SIPDIAG_SEV_WARN },
+    { "INVALID_GATEWAY", 0, "The dial string named a FreeSWITCH gateway that does not exist.", SIPDIAG_SEV_WARN },
+    { "LOSE_RACE", 0, "Another leg of a parallel or forked call answered first; this one was released: normal.",
+      SIPDIAG_SEV_CHAT },
+    { "MANAGER_REQUEST", 0, "An operator or script ended the call through FreeSWITCH's API (uuid_kill, "
+      "hupall).", SIPDIAG_SEV_NOTE },
+    { "MEDIA_TIMEOUT", 0, "FreeSWITCH received no RTP for its media time-out and hung up: one-way or lost "
+      "media, NAT or a firewall on the media path.", SIPDIAG_SEV_WARN },
+    { "NETWORK_OUT_OF_ORDER", 38, NULL, SIPDIAG_SEV_WARN },
+    { "NORMAL_CLEARING", 16, NULL, SIPDIAG_SEV_CHAT },
+    { "NORMAL_TEMPORARY_FAILURE", 41, NULL, SIPDIAG_SEV_WARN },
+    { "NORMAL_UNSPECIFIED", 31, NULL, SIPDIAG_SEV_CHAT },
+    { "NO_ANSWER", 19, NULL, SIPDIAG_SEV_NOTE },
+    { "NO_PICKUP", 0, "Nobody picked the call up within FreeSWITCH's originate time-out.", SIPDIAG_SEV_NOTE },
+    { "NO_ROUTE_DESTINATION", 3, NULL, SIPDIAG_SEV_WARN },
+    { "NO_USER_RESPONSE", 18, NULL, SIPDIAG_SEV_NOTE },
+    { "ORIGINATOR_CANCEL", 0, "The caller hung up before the call was answered.", SIPDIAG_SEV_CHAT },
+    { "PICKED_OFF", 0, "The call was picked up from another extension (call pickup): normal.", SIPDIAG_SEV_CHAT },
+    { "PROGRESS_TIMEOUT", 0, "No progress (ringing or early media) arrived within FreeSWITCH's progress "
+      "time-out, so it gave up.", SIPDIAG_SEV_NOTE },
+    { "RECOVERY_ON_TIMER_EXPIRE", 102, NULL, SIPDIAG_SEV_WARN },
+    { "SUBSCRIBER_ABSENT", 20, NULL, SIPDIAG_SEV_NOTE },
+    { "SYSTEM_SHUTDOWN", 0, "FreeSWITCH was shutting down and released the call.", SIPDIAG_SEV_WARN },
+    { "UNALLOCATED_NUMBER", 1, NULL, SIPDIAG_SEV_NOTE },
+    { "USER_BUSY", 17, NULL, SIPDIAG_SEV_NOTE },
+    { "USER_NOT_REGISTERED", 0, "The called FreeSWITCH user has no registered device.", SIPDIAG_SEV_NOTE },
+};
+
+const size_t sipdiag_freeswitch_causes_count = sizeof sipdiag_freeswitch_causes / sizeof sipdiag_freeswitch_causes[0];
+
+const sipdiag_freeswitch_cause_t *
+sipdiag_freeswitch_cause_find(sipdiag_span_t text)
+{
+    size_t lo = 0, hi = sipdiag_freeswitch_causes_count;
+    if (text.len == 0 || text.len > 40)
+        return NULL;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const char *name = sipdiag_freeswitch_causes[mid].name;
+        size_t n = strlen(name);
+        int c = memcmp(text.ptr, name, text.len < n ? text.len : n);
+        if (c == 0)
+            c = text.len < n ? -1 : text.len > n ? 1 : 0;
+        if (c == 0)
+            return &sipdiag_freeswitch_causes[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
