@@ -368,7 +368,7 @@ def methods():
     n = [0]
 
     def exchange(method, code, phrase, knowledge, severity, to_tag=None, in_dialog=False, cseq_method=None,
-                 captured=True, extra=(), note="", body=b"", resp_extra=()):
+                 captured=True, extra=(), note="", body=b"", resp_extra=(), want_extra=None):
         n[0] += 1
         k = n[0]
         to = "<sip:bob@example.com>" + (";tag=d%d" % k if in_dialog else "")
@@ -378,6 +378,7 @@ def methods():
         f = c.udp(t, A, S, req, "%s%s" % ("re-" if in_dialog and method == "INVITE" else "", method)) if captured \
             else None
         want = {"sipdiag.request_frame": f, "sipdiag.knowledge": knowledge, "sipdiag.severity": severity}
+        want.update(want_extra or {})
         c.udp(t + 0.1, S, A, req.response(code, phrase, to_tag=to_tag or "s%d" % k, extra=resp_extra),
               note or "%d to %s" % (code, method), want)
 
@@ -425,6 +426,11 @@ def methods():
              resp_extra=[("Retry-After", "0")])
     exchange("INVITE", 500, "Server Internal Error", "500", "error", in_dialog=True,
              resp_extra=[("Retry-After", "120")], note="500 with Retry-After 120: not the §14.2 case")
+    exchange("NOTIFY", 500, "Server Internal Error", "500", "error", in_dialog=True,
+             want_extra={"sipdiag.dialog_impact": "ends this usage"},
+             note="500 to a NOTIFY: RFC 6665 ends the subscription (RFC 5057 alone would say transaction only)")
+    exchange("BYE", 500, "Server Internal Error", "500", "error", in_dialog=True,
+             want_extra={"sipdiag.dialog_impact": "transaction only"})
     return c
 
 

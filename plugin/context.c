@@ -406,12 +406,12 @@ add_frame(proto_tree *tree, int hf, tvbuff_t *tvb, uint32_t frame)
 
 /* RFC 5057: what a failure to a request inside a dialog does to the dialog. */
 static void
-add_dialog_impact(proto_tree *tree, tvbuff_t *tvb, int code, const sipdiag_context_t *ctx)
+add_dialog_impact(proto_tree *tree, tvbuff_t *tvb, int code, const char *method, const sipdiag_context_t *ctx)
 {
     const char *note = NULL;
     if (!ctx->in_dialog || code < 300)
         return;
-    sipdiag_impact_t impact = sipdiag_impact_of(code, &note);
+    sipdiag_impact_t impact = sipdiag_impact_of_method(code, method, &note);
     proto_item *pi = proto_tree_add_string(tree, hf_sipdiag_dialog_impact, tvb, 0, 0, sipdiag_impact_name(impact));
     proto_item_set_generated(pi);
     if (note != NULL)
@@ -420,7 +420,8 @@ add_dialog_impact(proto_tree *tree, tvbuff_t *tvb, int code, const sipdiag_conte
 
 void
 sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, bool experts, tvbuff_t *tvb,
-                       int code, const char *phrase, const char *evidence, const sipdiag_context_t *ctx)
+                       int code, const char *method, const char *phrase, const char *evidence,
+                       const sipdiag_context_t *ctx)
 {
     add_frame(tree, hf_sipdiag_request_frame, tvb, ctx->request_frame);
     add_frame(tree, hf_sipdiag_ack_frame, tvb, ctx->ack_frame);
@@ -435,7 +436,7 @@ sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, boo
         proto_item_set_generated(proto_tree_add_boolean(tree, hf_sipdiag_duplicate, tvb, 0, 0, 1));
     if (ctx->offered != NULL)
         sipdiag_label_add_wire(tree, hf_sipdiag_offered_formats, tvb, 0, 0, ctx->offered);
-    add_dialog_impact(tree, tvb, code, ctx);
+    add_dialog_impact(tree, tvb, code, method, ctx);
 
     /* ti is NULL when the pass has no tree (taps such as -z expert, the GUI's
      * Expert Information): the expert item is still due then. */

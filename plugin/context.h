@@ -84,6 +84,7 @@ int sipdiag_context_severity(const sipdiag_context_t *ctx);
  * <phrase>: <summary><evidence>", phrase being the registered one or the
  * one sent, evidence the Reason words or "". */
 void sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, bool experts, tvbuff_t *tvb,
-                            int code, const char *phrase, const char *evidence, const sipdiag_context_t *ctx);
+                            int code, const char *method, const char *phrase, const char *evidence,
+                            const sipdiag_context_t *ctx);
 
 #endif /* SIPDIAG_CONTEXT_H */

@@ -7,6 +7,7 @@
 #include "impact.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define TRANSACTION SIPDIAG_IMPACT_TRANSACTION
 #define USAGE SIPDIAG_IMPACT_USAGE
@@ -194,6 +195,19 @@ sipdiag_impact_of(int code, const char **note)
             *note = code >= 300 && code <= 699 ? class_notes[code / 100] : NULL;
     }
     return r != NULL ? r->impact : SIPDIAG_IMPACT_TRANSACTION;
+}
+
+sipdiag_impact_t
+sipdiag_impact_of_method(int code, const char *method, const char **note)
+{
+    sipdiag_impact_t impact = sipdiag_impact_of(code, note);
+    if (method == NULL || strcmp(method, "NOTIFY") != 0 || code < 400 || code > 699 || code == 401 || code == 407
+        || impact == SIPDIAG_IMPACT_DIALOG)
+        return impact;
+    if (note != NULL)
+        *note = "A failed NOTIFY ends the subscription it belongs to (RFC 6665 §4.2.2): the notifier removes "
+                "it, and the subscriber must subscribe again.";
+    return SIPDIAG_IMPACT_USAGE;
 }
 
 const char *

@@ -34,6 +34,11 @@ extern const size_t sipdiag_impact_rules_count;
  * or NULL below 300 and above 699. */
 sipdiag_impact_t sipdiag_impact_of(int code, const char **note);
 
+/* The same for a request of this method (NULL: unknown). A NOTIFY follows
+ * RFC 6665 §4.2.2 rather than RFC 5057: any failure other than a 401/407
+ * challenge ends the subscription. */
+sipdiag_impact_t sipdiag_impact_of_method(int code, const char *method, const char **note);
+
 /* "transaction only", "ends this usage", "ends the dialog"; "unknown" for a value outside the enum. */
 const char *sipdiag_impact_name(sipdiag_impact_t impact);
 

@@ -399,7 +399,7 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
     add_reason(st, pinfo, ti, w, d, sl, fields);
     if (fields)
         add_fields(st, pinfo, w, d, res, &k, sev, &e);
-    sipdiag_context_render(st, pinfo, ti, experts, w->tvb, d->code, e.name, e.reason, &res->ctx);
+    sipdiag_context_render(st, pinfo, ti, experts, w->tvb, d->code, res->method, e.name, e.reason, &res->ctx);
     if (pref_show_hints)
         sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers, !res->cut);
     if (experts)

@@ -186,6 +186,22 @@ test_impact_rfc5057(void)
     g_assert_nonnull(strstr(note, "INFO"));
 }
 
+/* RFC 6665 §4.2.2: a failed NOTIFY ends its subscription, a challenge does not. */
+static void
+test_impact_notify(void)
+{
+    const char *note = NULL;
+    g_assert_cmpint(sipdiag_impact_of(500, NULL), ==, SIPDIAG_IMPACT_TRANSACTION);
+    g_assert_cmpint(sipdiag_impact_of_method(500, "NOTIFY", &note), ==, SIPDIAG_IMPACT_USAGE);
+    g_assert_nonnull(strstr(note, "RFC 6665"));
+    g_assert_cmpint(sipdiag_impact_of_method(401, "NOTIFY", NULL), ==, SIPDIAG_IMPACT_TRANSACTION);
+    g_assert_cmpint(sipdiag_impact_of_method(407, "NOTIFY", NULL), ==, SIPDIAG_IMPACT_TRANSACTION);
+    g_assert_cmpint(sipdiag_impact_of_method(404, "NOTIFY", NULL), ==, SIPDIAG_IMPACT_DIALOG);
+    g_assert_cmpint(sipdiag_impact_of_method(302, "NOTIFY", NULL), ==, SIPDIAG_IMPACT_TRANSACTION);
+    g_assert_cmpint(sipdiag_impact_of_method(500, "INFO", NULL), ==, SIPDIAG_IMPACT_TRANSACTION);
+    g_assert_cmpint(sipdiag_impact_of_method(500, NULL, NULL), ==, SIPDIAG_IMPACT_TRANSACTION);
+}
+
 static void
 test_impact_unlisted(void)
 {
@@ -235,6 +251,7 @@ main(int argc, char **argv)
     g_test_add_func("/impact/rules", test_impact_rules);
     g_test_add_func("/impact/rfc5057", test_impact_rfc5057);
     g_test_add_func("/impact/unlisted", test_impact_unlisted);
+    g_test_add_func("/impact/notify", test_impact_notify);
     g_test_add_func("/impact/names", test_impact_names);
     return g_test_run();
 }
