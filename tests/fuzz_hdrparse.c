@@ -16,6 +16,8 @@
 
 #include "diagnose.h"
 #include "hdrparse.h"
+#include "q850.h"
+#include "reasons.h"
 #include "sipmsg.h"
 
 static const char *in_buf;
@@ -58,6 +60,16 @@ fuzz_reason(const char *buf, size_t len)
             break;
         check(r.protocol);
         check(r.text);
+        check(r.location);
+        /* The lookups the plugin does on every reason-value. */
+        sipdiag_reason_kind_t kind = sipdiag_reason_kind(r.protocol);
+        const sipdiag_reason_cause_t *c = r.has_cause ? sipdiag_reason_cause_find(kind, r.cause) : NULL;
+        if (c != NULL && (c->kind != kind || c->cause != r.cause))
+            __builtin_trap();
+        sipdiag_reason_location_find(r.location);
+        sipdiag_freeswitch_cause_find(r.text);
+        if (r.has_cause)
+            sipdiag_q850_sip_allowed(r.cause, 603, r.location);
         if (pos <= before || pos > len || (st == SIPDIAG_PARSE_OVERFLOW && r.cause != -1))
             __builtin_trap();
     } while (1);
