@@ -277,7 +277,8 @@ evidence_of(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t 
                                     shown < sl->reason_len ? "…" : "");
         e.phrase_differs = true;
     }
-    const char *r = pref_show_hints ? sipdiag_hints_reason_evidence(pinfo, res->headers, res->n_headers) : NULL;
+    const char *r = pref_show_hints && res->n_headers > 0
+                    ? sipdiag_hints_reason_evidence(pinfo, res->headers, res->n_headers) : NULL;
     if (r != NULL)
         e.reason = wmem_strdup_printf(pinfo->pool, " [Reason: %s]", r);
     return e;
