@@ -209,11 +209,17 @@ def auth_nonce():
           R(f, experts=["sipdiag.expert.nonce_changed"], no_experts=["sipdiag.expert.credentials_rejected"]))
     r = reg(U, "z9hG4bK-an-4", "an-1@192.0.2.10", 4, nonce="n3")
     f = c.udp(600.050, U, S, r, "REGISTER with credentials on n3, the latest nonce")
-    c.udp(600.060, S, U, challenge(r, "n4", phrase="Nonce has changed"),
-          "401 whose phrase says the nonce changed: the server's own words win",
-          R(f, experts=["sipdiag.expert.nonce_changed"], no_experts=["sipdiag.expert.credentials_rejected"]))
+    f_changed = c.udp(600.060, S, U, challenge(r, "n4", phrase="Nonce has changed"),
+                      "401 whose phrase says the nonce changed: the server's own words win; the UA retries with "
+                      "the new nonce only 200 s later, so two passes show challenge_unanswered here",
+                      R(f, experts=["sipdiag.expert.nonce_changed"],
+                        no_experts=["sipdiag.expert.credentials_rejected"],
+                        two_pass={"experts": ["sipdiag.expert.challenge_unanswered"],
+                                  "messages": ["the UA did not retry with it within 32 s"]}))
     r = reg(U3, "z9hG4bK-an-5", "an-5@192.0.2.12", 9, nonce="x9")
-    f = c.udp(700.000, U3, S, r, "another phone, credentials on a nonce issued before the capture")
+    f = c.udp(700.000, U3, S, r, "another phone, credentials on a nonce issued before the capture (and the first SIP "
+              "frame after the 401 in frame %d ran out its 32 s)" % f_changed,
+              {"one_pass": {"experts": ["sipdiag.expert.challenge_unanswered"]}})
     c.udp(700.010, S, U3, challenge(r, "n5"), "401: wrong password or expired nonce cannot be told",
           R(f, context="cannot be told", experts=["sipdiag.expert.401"],
             no_experts=["sipdiag.expert.credentials_rejected", "sipdiag.expert.nonce_changed"]))
@@ -568,14 +574,237 @@ def warn_codes():
     return c
 
 
+# ---------------------------------------------------------------- silent
+
+def silent():
+    """Failures that leave no error response, each next to a case that must stay quiet. One pass shows a
+    timer's finding on the first SIP frame after it ran out; two passes on the frame it concerns."""
+    c = Capture("silent", "An INVITE never answered (7 sends over 31.5 s) and a slow one answered; a 200 "
+                "never ACKed and ended by the callee's BYE 32 s later, another never ACKed, one ACKed late; "
+                "a challenge never answered and one answered; six rejected passwords from one source then a "
+                "success, one wrong password elsewhere; a retry 1 s into a Retry-After of 60 and one after "
+                "its 2 s; an ICMP port unreachable quoting an INVITE and one quoting DNS; an INVITE the "
+                "capture ends too early to judge.")
+    A, S, B = ("10.9.0.10", 5060), ("10.9.0.20", 5060), ("10.9.0.30", 5060)
+    n = [0]
+
+    def req(method, to="<sip:bob@example.com>", cid=None, cseq=1, extra=(), src=A, body=b"", uri=None):
+        n[0] += 1
+        return request(method, uri or "sip:bob@example.com", via("%s:%d" % src, "z9hG4bK-s-%d" % n[0]),
+                       cid or "s-%d@%s" % (n[0], src[0]), cseq, "<sip:alice@example.com>;tag=s%d" % n[0], to,
+                       extra=extra, body=body)
+
+    def ping(t, note):
+        """An OPTIONS and its 200: SIP traffic on which one pass shows timers that ran out."""
+        o = req("OPTIONS")
+        f = c.udp(t, A, S, o, note)
+        c.udp(t + 0.01, S, A, o.response(200, "OK", to_tag="p%d" % n[0]), "200 to the OPTIONS", R(f))
+        return f
+
+    # 1. An INVITE nobody answers: RFC 3261 §17.1.1.2 retransmissions at 0.5, 1, 2, 4, 8, 16 s intervals.
+    inv = req("INVITE", body=sdp("10.9.0.10", 4000))
+    f_inv = None
+    for t in (0.0, 0.5, 1.5, 3.5, 7.5, 15.5, 31.5):
+        f = c.udp(t, A, S, inv, "INVITE, never answered" if t == 0 else "INVITE retransmitted")
+        f_inv = f_inv or f
+    # A slow INVITE: retransmitted twice, then answered. Its first frame is the first SIP after the
+    # first INVITE's 32 s, where one pass shows that INVITE's no_response.
+    slow = req("INVITE", to="<sip:carol@example.com>", body=sdp("10.9.0.10", 4002))
+    land = f_slow = c.udp(33.0, A, S, slow, "INVITE, slow (and the first SIP frame after the first INVITE's 32 s)")
+    c.udp(33.5, A, S, slow, "INVITE retransmitted")
+    c.udp(34.5, A, S, slow, "INVITE retransmitted")
+    c.udp(35.0, S, A, slow.response(100, "Trying"), "100 at last: the next hop is there", R(f_slow))
+    ok = slow.response(200, "OK", to_tag="c1", body=sdp("10.9.0.20", 5000))
+    f_ok = c.udp(38.0, S, A, ok, "200 to the slow INVITE", R(f_slow, no_experts=["sipdiag.expert.no_ack"]))
+    ack = request("ACK", "sip:carol@10.9.0.20", via("10.9.0.10:5060", "z9hG4bK-s-ack-slow"), slow.get("Call-ID"), 1,
+                  slow.get("From"), slow.get("To") + ";tag=c1")
+    c.acked(f_ok, c.udp(38.1, A, S, ack, "ACK"))
+    c.expect(f_inv, two_pass={"experts": ["sipdiag.expert.no_response"],
+                              "messages": ["INVITE in frame %d sent 7 times over 31.5 s, no response" % f_inv]},
+             one_pass={"no_experts": ["sipdiag.expert.no_response"]})
+    c.expect(land, one_pass={"experts": ["sipdiag.expert.no_response"],
+                             "messages": ["INVITE in frame %d sent 7 times" % f_inv]},
+             two_pass={"no_experts": ["sipdiag.expert.no_response"]})
+    c.expect(f_slow, two_pass={"no_experts": ["sipdiag.expert.no_response"]})
+
+    # 2. A 200 never ACKed: retransmitted at T1 doubling to T2 (§13.3.1.4), the callee's BYE after 64*T1.
+    call = req("INVITE", to="<sip:dave@example.com>", body=sdp("10.9.0.10", 4004))
+    f_call = c.udp(99.9, A, S, call, "INVITE")
+    r200 = call.response(200, "OK", to_tag="d1", body=sdp("10.9.0.20", 5002))
+    f_200 = c.udp(100.0, S, A, r200, "200, never acknowledged", R(f_call))
+    for t in (100.5, 101.5, 103.5, 107.5, 111.5, 115.5, 119.5, 123.5, 127.5):
+        c.udp(t, S, A, r200, "200 retransmitted: no ACK", R(f_call, retransmission=True, related=f_200))
+    bye = request("BYE", "sip:alice@10.9.0.10", via("10.9.0.20:5060", "z9hG4bK-s-bye-d"), call.get("Call-ID"), 1,
+                  call.get("To") + ";tag=d1", call.get("From"))
+    f_bye = c.udp(132.0, S, A, bye, "the callee gives up on the ACK and sends BYE 32 s after its 200")
+    c.udp(132.01, A, S, bye.response(200, "OK"), "200 to the BYE", R(f_bye))
+    c.expect(f_200, two_pass={"experts": ["sipdiag.expert.no_ack"],
+                              "messages": ["then the BYE in frame %d" % f_bye]},
+             one_pass={"no_experts": ["sipdiag.expert.no_ack"]})
+    c.expect(f_bye, one_pass={"experts": ["sipdiag.expert.no_ack"],
+                              "messages": ["200 to INVITE in frame %d never acknowledged" % f_200]},
+             two_pass={"no_experts": ["sipdiag.expert.no_ack"]})
+    # Another never ACKed, no BYE: known when its 32 s are over.
+    call = req("INVITE", to="<sip:erin@example.com>", body=sdp("10.9.0.10", 4006))
+    f_call = c.udp(149.9, A, S, call, "INVITE")
+    r200 = call.response(200, "OK", to_tag="e1", body=sdp("10.9.0.20", 5004))
+    f_200b = c.udp(150.0, S, A, r200, "200, never acknowledged", R(f_call))
+    for t in (150.5, 151.5, 153.5):
+        c.udp(t, S, A, r200, "200 retransmitted", R(f_call, retransmission=True, related=f_200b))
+    # One ACKed late but within 32 s.
+    call = req("INVITE", to="<sip:fred@example.com>", body=sdp("10.9.0.10", 4008))
+    f_call = c.udp(159.9, A, S, call, "INVITE")
+    r200 = call.response(200, "OK", to_tag="f1", body=sdp("10.9.0.20", 5006))
+    f_200c = c.udp(160.0, S, A, r200, "200, ACKed late", R(f_call, no_experts=["sipdiag.expert.no_ack"]))
+    c.udp(160.5, S, A, r200, "200 retransmitted", R(f_call, retransmission=True, related=f_200c))
+    ack = request("ACK", "sip:fred@10.9.0.20", via("10.9.0.10:5060", "z9hG4bK-s-ack-f"), call.get("Call-ID"), 1,
+                  call.get("From"), call.get("To") + ";tag=f1")
+    c.acked(f_200c, c.udp(161.0, A, S, ack, "ACK, 1 s late but within 32 s"))
+    land = ping(190.0, "OPTIONS after the 200's 32 s: one pass shows its no_ack here")
+    c.expect(f_200b, two_pass={"experts": ["sipdiag.expert.no_ack"],
+                               "messages": ["sent 4 times over 3.5 s and never acknowledged"]},
+             one_pass={"no_experts": ["sipdiag.expert.no_ack"]})
+    c.expect(land, one_pass={"experts": ["sipdiag.expert.no_ack"]})
+
+    # 3. A challenge nobody answers, and one answered.
+    realm = "silent.test"
+    reg = req("REGISTER", to="<sip:alice@silent.test>", uri="sip:silent.test",
+              extra=[("Contact", "<sip:alice@10.9.0.10>"), ("Expires", "3600")])
+    f_reg = c.udp(200.0, A, S, reg, "REGISTER")
+    f_401 = c.udp(200.01, S, A, reg.response(401, "Unauthorized", to_tag="r1", extra=[
+        ("WWW-Authenticate", 'Digest realm="%s", nonce="c1", algorithm=SHA-256' % realm)]),
+        "401 nobody answers", R(f_reg, context="normal first step"))
+    reg2 = req("REGISTER", to="<sip:alice@silent.test>", uri="sip:silent.test",
+               extra=[("Contact", "<sip:alice@10.9.0.10>"), ("Expires", "3600")])
+    f_reg2 = c.udp(210.0, A, S, reg2, "REGISTER, another phone's")
+    f_401b = c.udp(210.01, S, A, reg2.response(401, "Unauthorized", to_tag="r2", extra=[
+        ("WWW-Authenticate", 'Digest realm="%s", nonce="c2", algorithm=MD5' % realm)]),
+        "401, answered", R(f_reg2, no_experts=["sipdiag.expert.challenge_unanswered"]))
+    reg3 = request("REGISTER", "sip:silent.test", via("10.9.0.10:5060", "z9hG4bK-s-reg3"), reg2.get("Call-ID"), 2,
+                   reg2.get("From"), reg2.get("To"), extra=[
+                       ("Contact", "<sip:alice@10.9.0.10>"), ("Expires", "3600"),
+                       ("Authorization", 'Digest username="alice", realm="%s", nonce="c2", uri="sip:silent.test", '
+                        'response="0123456789abcdef0123456789abcdef", algorithm=MD5' % realm)])
+    f_reg3 = c.udp(210.05, A, S, reg3, "REGISTER with credentials")
+    c.udp(210.06, S, A, reg3.response(200, "OK", to_tag="r2"), "200", R(f_reg3))
+    land = ping(240.0, "OPTIONS after the challenge's 32 s")
+    c.expect(f_401, two_pass={"experts": ["sipdiag.expert.challenge_unanswered"],
+                              "messages": ['realm "silent.test") to the REGISTER in frame %d' % f_reg]},
+             one_pass={"no_experts": ["sipdiag.expert.challenge_unanswered"]})
+    c.expect(land, one_pass={"experts": ["sipdiag.expert.challenge_unanswered"]})
+
+    # 4. Password guessing from one source: six users rejected in 60 ms, then one accepted.
+    X = ("198.51.100.7", 5070)
+    cid = "scan-1@198.51.100.7"
+
+    def scan(t, user, cseq, nonce, branch):
+        extra = [("Contact", "<sip:%s@198.51.100.7:5070>" % user), ("Expires", "60")]
+        if nonce:
+            extra.append(("Authorization", 'Digest username="%s", realm="%s", nonce="%s", uri="sip:silent.test", '
+                          'response="ffffffffffffffffffffffffffffffff", algorithm=MD5' % (user, realm, nonce)))
+        r = request("REGISTER", "sip:silent.test", via("198.51.100.7:5070", branch), cid, cseq,
+                    "<sip:%s@silent.test>;tag=x%d" % (user, cseq), "<sip:%s@silent.test>" % user, extra)
+        return c.udp(t, X, S, r, "REGISTER from the scanner"), r
+
+    def challenge(t, r, nonce, note, want):
+        return c.udp(t, S, X, r.response(401, "Unauthorized", to_tag="x", extra=[
+            ("WWW-Authenticate", 'Digest realm="%s", nonce="%s", algorithm=MD5' % (realm, nonce))]), note, want)
+
+    f, r = scan(300.0, "2000", 1, None, "z9hG4bK-x-0")
+    challenge(300.005, r, "g1", "401: first step", R(f, no_experts=["sipdiag.expert.auth_attack"]))
+    rejected = []
+    for i in range(6):
+        f, r = scan(300.01 + 0.01 * i, "20%02d" % (i + 1), i + 2, "g%d" % (i + 1), "z9hG4bK-x-%d" % (i + 1))
+        rejected.append(challenge(300.015 + 0.01 * i, r, "g%d" % (i + 2), "401: credentials rejected",
+                                  R(f, experts=["sipdiag.expert.credentials_rejected"])))
+    f, r = scan(300.08, "2003", 8, "g7", "z9hG4bK-x-7")
+    f_acc = c.udp(300.085, S, X, r.response(200, "OK", to_tag="x"), "200: the scanner got in",
+                  R(f, experts=["sipdiag.expert.auth_attack"],
+                    messages=['user "2003" accepted after 6 rejected guesses', "from 198.51.100.7"]))
+    c.expect(rejected[4], one_pass={"experts": ["sipdiag.expert.auth_attack"],
+                                    "messages": ["5 rejected credentials for 5 user names"]},
+             two_pass={"no_experts": ["sipdiag.expert.auth_attack"]})
+    c.expect(rejected[5], two_pass={"experts": ["sipdiag.expert.auth_attack"],
+                                    "messages": ["6 rejected credentials for 6 user names in 0.1 s from "
+                                                 "198.51.100.7, the last in this frame"]},
+             one_pass={"no_experts": ["sipdiag.expert.auth_attack"]})
+    for fr in rejected[:4]:
+        c.expect(fr, no_experts=["sipdiag.expert.auth_attack"])
+    # One wrong password then success, from another phone: no attack.
+    Y = ("10.9.0.11", 5060)
+    cid2 = "typo@10.9.0.11"
+    r = request("REGISTER", "sip:silent.test", via("10.9.0.11:5060", "z9hG4bK-y-1"), cid2, 1,
+                "<sip:bob@silent.test>;tag=y1", "<sip:bob@silent.test>", [("Contact", "<sip:bob@10.9.0.11>")])
+    f = c.udp(310.0, Y, S, r, "REGISTER")
+    c.udp(310.01, S, Y, r.response(401, "Unauthorized", to_tag="y", extra=[
+        ("WWW-Authenticate", 'Digest realm="%s", nonce="h1", algorithm=MD5' % realm)]), "401", R(f))
+    for k, (nonce, code) in enumerate((("h1", 401), ("h2", 200)), 2):
+        r = request("REGISTER", "sip:silent.test", via("10.9.0.11:5060", "z9hG4bK-y-%d" % k), cid2, k,
+                    "<sip:bob@silent.test>;tag=y1", "<sip:bob@silent.test>", [
+                        ("Contact", "<sip:bob@10.9.0.11>"),
+                        ("Authorization", 'Digest username="bob", realm="%s", nonce="%s", uri="sip:silent.test", '
+                         'response="0123456789abcdef0123456789abcdef", algorithm=MD5' % (realm, nonce))])
+        f = c.udp(310.0 + k, Y, S, r, "REGISTER with credentials")
+        extra = [("WWW-Authenticate", 'Digest realm="%s", nonce="h2", algorithm=MD5' % realm)] if code == 401 else []
+        c.udp(310.01 + k, S, Y, r.response(code, "Unauthorized" if code == 401 else "OK", to_tag="y", extra=extra),
+              "one wrong password" if code == 401 else "then accepted: no attack",
+              R(f, no_experts=["sipdiag.expert.auth_attack"]))
+
+    # 5. Retry-After ignored, and honoured.
+    inv = req("INVITE", to="<sip:bob@example.com>", body=sdp("10.9.0.10", 4010))
+    f = c.udp(400.0, A, S, inv, "INVITE")
+    c.udp(400.01, S, A, inv.response(503, "Service Unavailable", to_tag="b5", extra=[("Retry-After", "60")]),
+          "503 Retry-After 60", R(f))
+    again = req("INVITE", to="<sip:bob@example.com>", body=sdp("10.9.0.10", 4012))
+    f_again = c.udp(401.0, A, S, again, "a new INVITE to the same target 1 s later",
+                    {"experts": ["sipdiag.expert.retry_after_ignored"],
+                     "messages": ["INVITE sent 59.0 s before the Retry-After of 60 s of the 503"]})
+    c.udp(401.01, S, A, again.response(486, "Busy Here", to_tag="b6"), "486", R(f_again))
+    inv = req("INVITE", to="<sip:carol@example.com>", body=sdp("10.9.0.10", 4014))
+    f = c.udp(410.0, A, S, inv, "INVITE")
+    c.udp(410.01, S, A, inv.response(503, "Service Unavailable", to_tag="c5", extra=[("Retry-After", "2")]),
+          "503 Retry-After 2", R(f))
+    later = req("INVITE", to="<sip:carol@example.com>", body=sdp("10.9.0.10", 4016))
+    f_later = c.udp(413.0, A, S, later, "a new INVITE 3 s later: Retry-After honoured",
+                    {"no_experts": ["sipdiag.expert.retry_after_ignored"]})
+    c.udp(413.01, S, A, later.response(486, "Busy Here", to_tag="c6"), "486", R(f_later))
+
+    # 6. ICMP port unreachable quoting an INVITE; and one quoting DNS.
+    inv = req("INVITE", to="<sip:gina@example.com>", uri="sip:gina@10.9.0.30", body=sdp("10.9.0.10", 4018))
+    f_icmp_inv = c.udp(500.0, A, B, inv, "INVITE to a host where nothing listens on 5060")
+    c.icmp_unreachable(500.001, B[0], A, inv, B, code=3, note="ICMP port unreachable quoting the INVITE",
+                       expect={"experts": ["sipdiag.expert.icmp_unreachable"],
+                               "messages": ["ICMP destination unreachable (code 3, port unreachable: nothing "
+                                            "listens there) for the INVITE in frame %d" % f_icmp_inv]})
+    c.icmp_unreachable(501.0, B[0], ("10.9.0.10", 33000), b"\x12\x34\x01\x00\x00\x01" + b"\x00" * 6, (B[0], 53),
+                       note="ICMP port unreachable quoting a DNS query: not SIP",
+                       expect={"no_experts": ["sipdiag.expert.icmp_unreachable"]})
+    c.expect(f_icmp_inv, two_pass={"experts": ["sipdiag.expert.no_response"]})
+    land = ping(540.0, "OPTIONS after the ICMP-killed INVITE's 32 s")
+    c.expect(land, one_pass={"experts": ["sipdiag.expert.no_response"], "messages": ["sent 1 time over 0.0 s"]})
+
+    # 7. The capture ends 2 s after an INVITE: unknown, not a failure.
+    inv = req("INVITE", to="<sip:hank@example.com>", body=sdp("10.9.0.10", 4020))
+    f_last = c.udp(600.0, A, S, inv, "INVITE the capture ends too early to judge",
+                   {"no_experts": ["sipdiag.expert.no_response"]})
+    c.udp(600.5, A, S, inv, "INVITE retransmitted")
+    c.udp(601.5, A, S, inv, "INVITE retransmitted")
+    c.udp(602.0, A, S, req("OPTIONS"), "the capture ends here")
+    c.silent_stats = {"Requests without any response": 2, "2xx to INVITE never acknowledged": 2,
+                      "Challenges never answered": 1, "Password guessing": 2, "Retries before Retry-After": 1,
+                      "ICMP destination unreachable for SIP": 1,
+                      "Unknown: the capture ended before the request's 32 s": 2}
+    return c
+
+
 SCENARIOS = {f.__name__.replace("_", "-"): f for f in (hop_proxy, hop_copies, cancel_unseen, auth_nonce,
                                                         reinvite_refused, tcp_retrans, clock_jump, ipv6_rfc2543,
-                                                        methods, warn_codes, evidence)}
+                                                        methods, warn_codes, evidence, silent)}
 
 
 def build(name):
     cap = SCENARIOS[name]()
-    extra = {k: getattr(cap, k) for k in ("stats", "failed_calls", "refused") if hasattr(cap, k)}
+    extra = {k: getattr(cap, k) for k in ("stats", "failed_calls", "refused", "silent_stats") if hasattr(cap, k)}
     return cap, extra
 
 

@@ -222,6 +222,32 @@ class Capture:
         data = conn.segment(t, from_client, msg.encode())
         return self._raw(t, data, self._entry("TCP", src, dst, msg, note, expect))
 
+    def icmp_unreachable(self, t, reporter, to, msg, dst, code=3, quote=548, note="", expect=None):
+        """An ICMP destination unreachable (RFC 792 type 3) from reporter to `to` (an address) quoting the
+        UDP datagram that carried msg from `to` to dst (address, port): the IP header, UDP header and
+        the first bytes of the payload, `quote` bytes in all (RFC 1812 hosts quote up to 576 bytes
+        of IP). msg may be a Msg or raw bytes. Returns the frame number."""
+        payload = msg.encode() if hasattr(msg, "encode") and not isinstance(msg, bytes) else msg
+        original = self.net.udp((to[0], to[1]), dst, payload)[14:]
+        quoted = original[:quote]
+        icmp = bytearray(struct.pack("!BBHI", 3, code, 0, 0) + quoted)
+        icmp[2:4] = internet_checksum(bytes(icmp))
+        entry = {"kind": "icmp", "src": reporter, "dst": to[0], "note": note}
+        if expect:
+            entry["expect"] = dict(expect)
+        return self._raw(t, self.net.ip(reporter, to[0], 1, bytes(icmp)), entry)
+
+    def expect(self, frame, **more):
+        """Adds expectations to a frame already written (a finding that a later frame reveals)."""
+        e = self.manifest[frame - 1].setdefault("expect", {})
+        for k, v in more.items():
+            if isinstance(v, dict) and isinstance(e.get(k), dict):
+                e[k].update(v)
+            elif isinstance(v, list) and isinstance(e.get(k), list):
+                e[k] += v
+            else:
+                e[k] = v
+
     def acked(self, response_frame, ack_frame):
         """States that ack_frame acknowledges the response in response_frame
         (sent before it, so its expectations are completed here)."""

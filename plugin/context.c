@@ -15,6 +15,7 @@
 #include "framecache.h"
 #include "impact.h"
 #include "labels.h"
+#include "silent.h"
 #include "textsplit.h"
 #include "txnstate.h"
 
@@ -220,9 +221,11 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
                                                   &t->auth_user);
         t->proxy_auth_nonce = (uint8_t)keep_credentials(path, m->proxy_authorization, &t->has_proxy_auth,
                                                         &t->proxy_auth_realm, &t->auth_user);
+        sipdiag_silent_request(pinfo, m, t, true, path);
     } else {
         /* A retransmission keeps its first frame; a copy on another link is that link's request. */
         sipdiag_txn_request_again(pinfo, t, path);
+        sipdiag_silent_request(pinfo, m, t, false, path);
     }
     static const sipdiag_span_t invite = { "INVITE", 6 }, bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
     if (sipdiag_span_equal(m->cseq_method, cancel)) {
@@ -249,8 +252,11 @@ sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path
     sipdiag_txn_t *t = sipdiag_txn_find(m, invite);
     if (t != NULL)
         frame = sipdiag_txn_ack(t, path, &code);
-    if (frame == 0)
+    if (frame == 0) {
         frame = sipdiag_answer_ack(m, path, &code);
+        if (frame != 0)
+            sipdiag_silent_acked(frame);
+    }
     if (frame != 0)
         sipdiag_framecache_note_ack(frame, code, pinfo->num);
 }
@@ -331,7 +337,7 @@ terminated_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, sipdiag_c
     out->related_frame = c != NULL ? c->leg.frame : 0;
 }
 
-void
+sipdiag_txn_t *
 sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_span_t phrase,
                          sipdiag_path_t path, sipdiag_context_t *out)
 {
@@ -352,11 +358,11 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
             sipdiag_answer_add(pinfo, m, code, path);
         if (seen == SIPDIAG_SEEN_RETRANSMISSION) {
             out->kind = SIPDIAG_CTX_RETRANSMISSION;
-            return;
+            return t;
         }
         if (seen == SIPDIAG_SEEN_DUPLICATE) {
             out->kind = SIPDIAG_CTX_DUPLICATE;
-            return;
+            return t;
         }
     }
     static const sipdiag_span_t ack = { "ACK", 3 };
@@ -377,6 +383,7 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
     } else if (code == 491) {
         out->kind = SIPDIAG_CTX_GLARE;
     }
+    return t;
 }
 
 bool

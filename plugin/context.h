@@ -65,8 +65,9 @@ void sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sip
  * a 2xx, §13.2.2.4) is told, for later passes to show. */
 void sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path);
 
-/* First pass only: the context of a response with this code and reason phrase. */
-void sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_span_t phrase,
+/* First pass only: the context of a response with this code and reason
+ * phrase; returns its transaction, NULL when its request is not captured. */
+sipdiag_txn_t *sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_span_t phrase,
                               sipdiag_path_t path, sipdiag_context_t *out);
 
 /* True for a response counted in the statistics: not a retransmission nor a capture duplicate. */

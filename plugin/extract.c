@@ -21,16 +21,25 @@ enum {
     F_SIP,          /* the SIP protocol item: one per message, starts at its first line */
     F_STATUS_CODE,  /* present when the SIP dissector accepted a status line */
     F_DATA,         /* payload no dissector took: SIP rejects malformed status lines */
-    F_COUNT
+    F_COUNT,
+    /* Read only in frames whose SIP is quoted by an ICMP error. */
+    F_ICMP = F_COUNT, F_ICMP_TYPE, F_ICMP_CODE, F_ICMPV6, F_ICMPV6_TYPE, F_ICMPV6_CODE,
+    F_ALL
 };
 
 static struct {
     const char *name;
     int id;
-} fields[F_COUNT] = {
+} fields[F_ALL] = {
     [F_SIP]         = { "sip", -1 },
     [F_STATUS_CODE] = { "sip.Status-Code", -1 },
     [F_DATA]        = { "data", -1 },
+    [F_ICMP]        = { "icmp", -1 },
+    [F_ICMP_TYPE]   = { "icmp.type", -1 },
+    [F_ICMP_CODE]   = { "icmp.code", -1 },
+    [F_ICMPV6]      = { "icmpv6", -1 },
+    [F_ICMPV6_TYPE] = { "icmpv6.type", -1 },
+    [F_ICMPV6_CODE] = { "icmpv6.code", -1 },
 };
 
 /* The instances of one field in this frame. */
@@ -42,7 +51,7 @@ typedef struct {
 void
 sipdiag_extract_init(void)
 {
-    for (int i = 0; i < F_COUNT; i++)
+    for (int i = 0; i < F_ALL; i++)
         fields[i].id = proto_registrar_get_id_byname(fields[i].name);
 }
 
@@ -50,8 +59,9 @@ GArray *
 sipdiag_extract_wanted_hfids(void)
 {
     GArray *ids = g_array_new(FALSE, FALSE, (unsigned)sizeof(int));
-    for (int i = 0; i < F_COUNT; i++) {
-        if (fields[i].id > 0)
+    for (int i = 0; i < F_ALL; i++) {
+        /* The ICMP fields exist only in ICMP frames: asking for them costs the others nothing. */
+        if (fields[i].id > 0 && i != F_ICMP && i != F_ICMPV6)
             g_array_append_val(ids, fields[i].id);
     }
     return ids;
@@ -229,6 +239,32 @@ frame_layers(const packet_info *pinfo, bool *has_sip, bool *has_data)
         *has_sip |= id == fields[F_SIP].id;
         *has_data |= id == fields[F_DATA].id;
     }
+}
+
+bool
+sipdiag_extract_icmp(proto_tree *tree, const packet_info *pinfo, bool *v6, unsigned *type, unsigned *code)
+{
+    bool icmp = false, icmpv6 = false;
+    for (wmem_list_frame_t *f = wmem_list_head(pinfo->layers); f != NULL; f = wmem_list_frame_next(f)) {
+        int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
+        icmp |= id == fields[F_ICMP].id;
+        icmpv6 |= id == fields[F_ICMPV6].id;
+    }
+    if (!icmp && !icmpv6)
+        return false;
+    *v6 = icmpv6;
+    *type = *code = 0;
+    finfo_list_t t, c;
+    list_get(tree, icmpv6 ? F_ICMPV6_TYPE : F_ICMP_TYPE, false, &t);
+    list_get(tree, icmpv6 ? F_ICMPV6_CODE : F_ICMP_CODE, false, &c);
+    /* The outer ICMP header comes first; a quoted one (rare) would follow. */
+    if (list_len(&t) > 0)
+        *type = (unsigned)fvalue_get_uinteger(SIPDIAG_FI_FVALUE((field_info *)g_ptr_array_index(t.arr, 0)));
+    if (list_len(&c) > 0)
+        *code = (unsigned)fvalue_get_uinteger(SIPDIAG_FI_FVALUE((field_info *)g_ptr_array_index(c.arr, 0)));
+    list_free(&t);
+    list_free(&c);
+    return true;
 }
 
 sipdiag_extract_t

@@ -17,6 +17,7 @@
 #include "framecache.h"
 #include "hints.h"
 #include "impact.h"
+#include "silent.h"
 #include "sipmsg.h"
 #include "stats.h"
 #include "textsplit.h"
@@ -537,9 +538,11 @@ first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_pat
         sipdiag_status_line_t sl = { 0 };
         if (code == 401 || code == 407)
             sipdiag_status_line_parse(m->line, m->line_len, &sl);
-        sipdiag_context_response(pinfo, &mi, code, (sipdiag_span_t){ sl.reason, sl.reason_len }, path,
-                                 &res->ctx);
+        sipdiag_txn_t *t = sipdiag_context_response(pinfo, &mi, code, (sipdiag_span_t){ sl.reason, sl.reason_len },
+                                                    path, &res->ctx);
         res->n_headers = sipdiag_hints_finish(&hints, &res->headers);
+        sipdiag_silent_response(pinfo, &mi, t, code, &res->ctx,
+                                res->n_headers > 0 ? sipdiag_hints_retry_after(res->headers, res->n_headers) : -1);
     }
     if (code >= 300 && res->method != NULL && strcmp(res->method, "INVITE") == 0)
         keep_call_identity(res, &mi);
@@ -549,8 +552,15 @@ first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_pat
  * response's context and keep its explaining headers. Returns the number of
  * responses; *out gets their results, which this pass shows as they are
  * (the cache's copy holds the same). */
+typedef struct {
+    bool v6;
+    unsigned type;
+    unsigned code;
+} icmp_t;
+
 static unsigned
-first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const sipdiag_result_t **out)
+first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const icmp_t *icmp,
+           const sipdiag_result_t **out)
 {
     unsigned responses = 0;
     for (unsigned i = 0; i < n; i++)
@@ -561,6 +571,19 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const si
     sipdiag_txnstate_frame(pinfo);
     /* Every message of a frame travels the same way. */
     sipdiag_path_t path = sipdiag_path_of(pinfo);
+    if (icmp != NULL) {
+        /* A quoted message bounced: it is neither a transmission nor a response. */
+        for (unsigned i = 0; i < n; i++) {
+            size_t len;
+            const char *raw = message_bytes(&m[i], &len);
+            sipdiag_msginfo_t mi;
+            sipdiag_msginfo_parse(raw, len, &mi);
+            sipdiag_silent_icmp(pinfo, &mi, icmp->v6, icmp->type, icmp->code);
+        }
+        sipdiag_silent_frame(pinfo);
+        *out = NULL;
+        return 0;
+    }
     for (unsigned i = 0; i < n; i++) {
         if (m[i].is_response) {
             first_pass_response(pinfo, &m[i], path, &res[r++]);
@@ -577,6 +600,9 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const si
                 sipdiag_context_request(pinfo, &mi, path);
         }
     }
+    /* The timers run after this frame's messages: a BYE that ends an
+     * unacknowledged call is evidence for the timer it stops. */
+    sipdiag_silent_frame(pinfo);
     if (responses > 0)
         sipdiag_framecache_store(pinfo, res, responses);
     *out = res;
@@ -626,9 +652,12 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
         return 0;    /* nothing was cached for it on the first pass either */
     bool readable = found == SIPDIAG_EXTRACT_READ;
 
-    unsigned n = !PINFO_FD_VISITED(pinfo) && readable ? first_pass(pinfo, m, n_msgs, &res)
+    icmp_t icmp;
+    bool quoted = readable && sipdiag_extract_icmp(tree, pinfo, &icmp.v6, &icmp.type, &icmp.code);
+    unsigned n = !PINFO_FD_VISITED(pinfo) && readable ? first_pass(pinfo, m, n_msgs, quoted ? &icmp : NULL, &res)
                                                        : sipdiag_framecache_lookup(pinfo, &res);
     add_clock_jump(tvb, pinfo, tree);
+    sipdiag_silent_render(tvb, pinfo, tree, items_seen(tree));
     proto_tree *shown = n > 0 && items_seen(tree) ? tree : NULL;
     unsigned k = 0;    /* the next extracted message, to point items at its bytes */
     for (unsigned i = 0; i < n; i++) {
@@ -791,10 +820,12 @@ proto_register_sipdiag(void)
                                    "response, and add them to the suggested fix", &pref_show_hints);
     sipdiag_usercodes_register(prefs);
     sipdiag_context_register(proto_sipdiag, expert_sipdiag);
+    sipdiag_silent_register(proto_sipdiag, expert_sipdiag);
     sipdiag_hints_register(proto_sipdiag, expert_sipdiag);
     sipdiag_stats_register_tap();
     sipdiag_framecache_init();
     sipdiag_context_init();
+    sipdiag_silent_init();
     register_init_routine(sipdiag_init);
     register_cleanup_routine(sipdiag_cleanup);
     sipdiag_handle = register_dissector("sipdiag", dissect_sipdiag, proto_sipdiag);

@@ -22,6 +22,7 @@ static const char *st_str_method = "By request method";
 static const char *st_str_q850 = "By Q.850 cause";
 static const char *st_str_calls = "Failed calls (Call-ID | From -> To | code: diagnosis)";
 static const char *st_str_refused = "Refused re-INVITEs, call went on (Call-ID | From -> To | code)";
+static const char *st_str_silent = "Failures without an error response";
 
 static int st_node_responses = -1;
 static int st_node_severity = -1;
@@ -31,6 +32,7 @@ static int st_node_method = -1;
 static int st_node_q850 = -1;
 static int st_node_calls = -1;
 static int st_node_refused = -1;
+static int st_node_silent = -1;
 
 static const value_string class_names[] = {
     { 1, "1xx Provisional" },
@@ -79,6 +81,7 @@ sipdiag_stats_tree_init(stats_tree *st)
     st_node_q850 = stats_tree_create_node(st, st_str_q850, st_node_responses, STAT_DT_INT, true);
     st_node_calls = stats_tree_create_node(st, st_str_calls, 0, STAT_DT_INT, true);
     st_node_refused = stats_tree_create_node(st, st_str_refused, 0, STAT_DT_INT, true);
+    st_node_silent = stats_tree_create_node(st, st_str_silent, 0, STAT_DT_INT, true);
 }
 
 static tap_packet_status
@@ -88,6 +91,11 @@ sipdiag_stats_tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *ed
     const sipdiag_tap_info_t *t = (const sipdiag_tap_info_t *)p;
     if (!t->counted)
         return TAP_PACKET_DONT_REDRAW;
+    if (t->silent != NULL) {
+        tick_stat_node(st, st_str_silent, 0, true);
+        tick_stat_node(st, t->silent, st_node_silent, false);
+        return TAP_PACKET_REDRAW;
+    }
 
     tick_stat_node(st, st_str_responses, 0, true);
     tick_stat_node(st, val_to_str_const(t->severity, severity_names, "unknown"), st_node_severity, false);

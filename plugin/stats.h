@@ -12,6 +12,7 @@
 
 /* What the tap carries for one response (pinfo->pool). */
 typedef struct {
+    const char *silent;       /* a failure without an error response (its statistics label), else NULL */
     int code;
     const char *phrase;
     const char *summary;      /* the one-line diagnosis */

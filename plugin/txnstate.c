@@ -14,6 +14,8 @@
 
 #include <epan/wmem_scopes.h>
 
+#include "silentrules.h"
+
 /* How long state is kept, in seconds of capture time (RFC 3261 §17). After
  * the final response, retransmissions of it and the ACK stop within 64*T1
  * (32 s; Timers H, J), and the sweep adds up to SWEEP_INTERVAL more. A
@@ -145,6 +147,7 @@ static time_t next_sweep;
 
 /* The state's clock: capture time with every jump taken out. */
 static time_t now;
+static int64_t now_ns;      /* the same clock in nanoseconds */
 static time_t clock_offset;
 static time_t last_secs;
 static uint32_t last_frame;
@@ -235,6 +238,12 @@ endpoint_hash(const address *a, uint32_t port)
     return bytes_hash64(a->data, a->data != NULL ? (size_t)a->len : 0, ((uint64_t)a->type << 32) | port);
 }
 
+uint64_t
+sipdiag_address_hash(const address *a)
+{
+    return endpoint_hash(a, 0);
+}
+
 /* Order matters: (a, b) and (b, a) are the two directions of one link. */
 static uint64_t
 pair_hash(uint64_t a, uint64_t b)
@@ -275,6 +284,7 @@ txnstate_file_init(void)
 {
     next_sweep = 0;
     now = 0;
+    now_ns = 0;
     clock_offset = 0;
     last_secs = 0;
     last_frame = 0;
@@ -346,6 +356,8 @@ txn_free(txn_key_t *key)
     span_free(e->txn.auth_realm);
     span_free(e->txn.proxy_auth_realm);
     span_free(e->txn.auth_user);
+    if (e->txn.watch != NULL)
+        sipdiag_silent_txn_gone(e->txn.watch);
     wmem_free(wmem_file_scope(), e);
 }
 
@@ -473,6 +485,13 @@ advance_clock(const packet_info *pinfo)
         clock_started = true;
     }
     now = secs + clock_offset;
+    now_ns = ((int64_t)secs + (int64_t)clock_offset) * SIPDIAG_NS_PER_S + pinfo->abs_ts.nsecs;
+}
+
+int64_t
+sipdiag_txnstate_now_ns(void)
+{
+    return now_ns;
 }
 
 bool

@@ -61,6 +61,7 @@ typedef struct {
     time_t created;                /* capture time of the request */
     time_t finished;               /* of the first final response, 0 before */
     bool invite;
+    struct sipdiag_watch *watch;   /* the timer that waits for its first response (silent.c), or NULL */
 } sipdiag_txn_t;
 
 /* What a response is, next to the others of its transaction. */
@@ -88,6 +89,15 @@ void sipdiag_txnstate_frame(const packet_info *pinfo);
  * *prev; *delta is the jump in seconds. Transactions do not expire across
  * a jump: the state's clock stands still over it. Every pass. */
 bool sipdiag_txnstate_clock_jump(uint32_t frame, uint32_t *prev, int64_t *delta);
+
+/* The state's clock in nanoseconds: capture time, standing still over jumps. */
+int64_t sipdiag_txnstate_now_ns(void);
+
+/* The watch of a transaction that is being freed (silent.c). */
+void sipdiag_silent_txn_gone(struct sipdiag_watch *w);
+
+/* A hash of an address alone (no port): one source of requests. */
+uint64_t sipdiag_address_hash(const address *a);
 
 /* The path of this frame's messages. */
 sipdiag_path_t sipdiag_path_of(const packet_info *pinfo);

@@ -32,7 +32,7 @@ def manifest(name):
 
 def response_frames(name):
     """(capture, frame entry) for every response the manifest has expectations for."""
-    return [(name, e) for e in manifest(name)["frames"] if e.get("kind") == "sip" and "expect" in e]
+    return [(name, e) for e in manifest(name)["frames"] if "expect" in e]
 
 
 FIELDS = ["sipdiag.request_frame", "sipdiag.retransmission", "sipdiag.duplicate", "sipdiag.related_frame",
@@ -53,6 +53,10 @@ def normalised(values, want):
 def check_frame(frames, capture, entry, two_pass=False):
     got = frames.get(entry["frame"], {"fields": {}, "experts": [], "messages": []})
     want = dict(entry["expect"])
+    # Findings that later frames reveal land elsewhere in one pass than with two (README, Silent failures).
+    want.update(want.pop("two_pass" if two_pass else "one_pass", {}))
+    want.pop("one_pass", None)
+    want.pop("two_pass", None)
     # The ACK comes after its response: one pass cannot show it there (README, Context).
     if "sipdiag.ack_frame" in want and not two_pass:
         want["sipdiag.ack_frame"] = None

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 h=$(cap hints.pcap)
-out=$(ts -r "$h" -Y sipdiag -T fields -E occurrence=a -E aggregator='|' -e frame.number -e sipdiag.code \
+out=$(ts -r "$h" -Y sipdiag.code -T fields -E occurrence=a -E aggregator='|' -e frame.number -e sipdiag.code \
     -e sipdiag.request_frame -e sipdiag.hint.retry_after -e sipdiag.hint.allow -e sipdiag.hint.accept \
     -e sipdiag.hint.accept_encoding -e sipdiag.hint.accept_language -e sipdiag.hint.unsupported \
     -e sipdiag.hint.require -e sipdiag.hint.min_expires -e sipdiag.hint.min_se -e sipdiag.hint.allow_events \
@@ -14,6 +14,11 @@ out=$(ts -r "$h" -Y sipdiag -T fields -E occurrence=a -E aggregator='|' -e frame
     -e sipdiag.hint.permission_missing -e sipdiag.hint.geolocation_error -e sipdiag.hint.alertmsg_error \
     -e sipdiag.hint.contact -e sipdiag.hint.auth_realm -e sipdiag.hint.auth_algorithm)
 expect_file "every hint header, per response" "$out" hints.fields.tsv
+# Each of the capture's INVITEs goes to the same target 2 s after the
+# previous answer asked it to wait (Retry-After 3600, 1800, 60, 10, 120, ...):
+# one finding per promise, so none after the 503 without Retry-After (56).
+expect_eq "retries before Retry-After: the new INVITEs, once per promise" \
+    "$(ts -r "$h" -Y sipdiag.expert.retry_after_ignored -T fields -e frame.number | paste -sd,)" "43,46,49,52,55,61,64"
 
 fix() {
     ts -r "$1" -Y "frame.number == $2" -T fields -e sipdiag.fix
