@@ -22,8 +22,8 @@ enum {
     F_STATUS_CODE,  /* present when the SIP dissector accepted a status line */
     F_DATA,         /* payload no dissector took: SIP rejects malformed status lines */
     F_COUNT,
-    /* Read only in frames whose SIP is quoted by an ICMP error. */
-    F_ICMP = F_COUNT, F_ICMP_TYPE, F_ICMP_CODE, F_ICMPV6, F_ICMPV6_TYPE, F_ICMPV6_CODE,
+    /* Protocols only looked for in pinfo->layers, never asked for. */
+    F_ICMP = F_COUNT, F_ICMPV6,
     F_ALL
 };
 
@@ -35,11 +35,7 @@ static struct {
     [F_STATUS_CODE] = { "sip.Status-Code", -1 },
     [F_DATA]        = { "data", -1 },
     [F_ICMP]        = { "icmp", -1 },
-    [F_ICMP_TYPE]   = { "icmp.type", -1 },
-    [F_ICMP_CODE]   = { "icmp.code", -1 },
     [F_ICMPV6]      = { "icmpv6", -1 },
-    [F_ICMPV6_TYPE] = { "icmpv6.type", -1 },
-    [F_ICMPV6_CODE] = { "icmpv6.code", -1 },
 };
 
 /* The instances of one field in this frame. */
@@ -59,9 +55,10 @@ GArray *
 sipdiag_extract_wanted_hfids(void)
 {
     GArray *ids = g_array_new(FALSE, FALSE, (unsigned)sizeof(int));
-    for (int i = 0; i < F_ALL; i++) {
-        /* The ICMP fields exist only in ICMP frames: asking for them costs the others nothing. */
-        if (fields[i].id > 0 && i != F_ICMP && i != F_ICMPV6)
+    /* Every field asked for is primed in every frame (a hash insert each):
+     * the ICMP header is read from the bytes instead (sipdiag_extract_icmp). */
+    for (int i = 0; i < F_COUNT; i++) {
+        if (fields[i].id > 0)
             g_array_append_val(ids, fields[i].id);
     }
     return ids;
@@ -229,41 +226,64 @@ fields_readable(proto_tree *tree, const finfo_list_t *first)
 /* pinfo->layers holds protocol ids. Comparing ids rather than names
  * (proto_is_frame_protocol) matters: this runs for every frame. A protocol's
  * id is its field id, so the ids of "sip" and "data" are already known. */
+static bool layers_icmp, layers_icmpv6;   /* of the frame frame_layers() looked at last */
+
 static void
 frame_layers(const packet_info *pinfo, bool *has_sip, bool *has_data)
 {
     *has_sip = false;
     *has_data = false;
+    layers_icmp = layers_icmpv6 = false;
     for (wmem_list_frame_t *f = wmem_list_head(pinfo->layers); f != NULL; f = wmem_list_frame_next(f)) {
         int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
         *has_sip |= id == fields[F_SIP].id;
         *has_data |= id == fields[F_DATA].id;
+        layers_icmp |= id == fields[F_ICMP].id;
+        layers_icmpv6 |= id == fields[F_ICMPV6].id;
     }
 }
 
-bool
-sipdiag_extract_icmp(proto_tree *tree, const packet_info *pinfo, bool *v6, unsigned *type, unsigned *code)
+/* The ICMP header in front of a quoted UDP datagram whose payload starts at
+ * `start` of tvb: UDP header (8 bytes) before it, the quoted IPv4 header
+ * (20 to 60 bytes, its length in its first byte, protocol 17) or IPv6 header
+ * (40 bytes, next header 17) before that, and the ICMP header (8 bytes:
+ * type, code, checksum, 4 more) before that. Every byte read is checked to
+ * be there; false when the layout does not fit. */
+static bool
+icmp_header_before(tvbuff_t *tvb, int start, bool v6, unsigned *type, unsigned *code)
 {
-    bool icmp = false, icmpv6 = false;
-    for (wmem_list_frame_t *f = wmem_list_head(pinfo->layers); f != NULL; f = wmem_list_frame_next(f)) {
-        int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
-        icmp |= id == fields[F_ICMP].id;
-        icmpv6 |= id == fields[F_ICMPV6].id;
+    int ip = -1;
+    if (v6) {
+        int p = start - 8 - 40;
+        if (p >= 8 && (tvb_get_guint8(tvb, p) >> 4) == 6 && tvb_get_guint8(tvb, p + 6) == 17)
+            ip = p;
+    } else {
+        for (int ihl = 5; ihl <= 15 && ip < 0; ihl++) {
+            int p = start - 8 - 4 * ihl;
+            if (p >= 8 && tvb_get_guint8(tvb, p) == (0x40 | ihl) && tvb_get_guint8(tvb, p + 9) == 17)
+                ip = p;
+        }
     }
-    if (!icmp && !icmpv6)
+    if (ip < 0)
         return false;
-    *v6 = icmpv6;
+    *type = tvb_get_guint8(tvb, ip - 8);
+    *code = tvb_get_guint8(tvb, ip - 7);
+    return true;
+}
+
+bool
+sipdiag_extract_icmp(const sipdiag_response_t *m, bool *v6, unsigned *type, unsigned *code)
+{
+    /* frame_layers() saw this frame's protocols when the messages were extracted. */
+    if (!layers_icmp && !layers_icmpv6)
+        return false;
+    *v6 = layers_icmpv6;
     *type = *code = 0;
-    finfo_list_t t, c;
-    list_get(tree, icmpv6 ? F_ICMPV6_TYPE : F_ICMP_TYPE, false, &t);
-    list_get(tree, icmpv6 ? F_ICMPV6_CODE : F_ICMP_CODE, false, &c);
-    /* The outer ICMP header comes first; a quoted one (rare) would follow. */
-    if (list_len(&t) > 0)
-        *type = (unsigned)fvalue_get_uinteger(SIPDIAG_FI_FVALUE((field_info *)g_ptr_array_index(t.arr, 0)));
-    if (list_len(&c) > 0)
-        *code = (unsigned)fvalue_get_uinteger(SIPDIAG_FI_FVALUE((field_info *)g_ptr_array_index(c.arr, 0)));
-    list_free(&t);
-    list_free(&c);
+    /* The bytes in front of the message are in the frame: they were captured before it. */
+    if (m->msg_start < 8 + 20 + 8 || !tvb_bytes_exist(m->tvb, 0, m->msg_start))
+        return true;
+    if (!icmp_header_before(m->tvb, m->msg_start, layers_icmpv6, type, code))
+        *type = *code = 0;
     return true;
 }
 

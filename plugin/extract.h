@@ -39,10 +39,12 @@ typedef enum {
     SIPDIAG_EXTRACT_READ          /* *out and *count hold the frame's messages */
 } sipdiag_extract_t;
 
-/* True when this frame's SIP is quoted by an ICMP or ICMPv6 error (RFC 792,
- * RFC 4443): it was not sent, it is what bounced. *v6, *type, *code tell
- * the outer ICMP header. */
-bool sipdiag_extract_icmp(proto_tree *tree, const packet_info *pinfo, bool *v6, unsigned *type, unsigned *code);
+/* Call right after sipdiag_extract_responses() for the same frame.
+ * True when this frame's SIP (its first message m) is quoted by an ICMP or
+ * ICMPv6 error (RFC 792, RFC 4443): it was not sent, it is what bounced.
+ * *v6, *type, *code tell the ICMP header in front of the quoted datagram
+ * (type 0 when its bytes do not fit the layout). */
+bool sipdiag_extract_icmp(const sipdiag_response_t *m, bool *v6, unsigned *type, unsigned *code);
 
 /* Fills *out (pinfo->pool) with the frame's *count messages. */
 sipdiag_extract_t sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out,

@@ -653,7 +653,7 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     bool readable = found == SIPDIAG_EXTRACT_READ;
 
     icmp_t icmp;
-    bool quoted = readable && sipdiag_extract_icmp(tree, pinfo, &icmp.v6, &icmp.type, &icmp.code);
+    bool quoted = readable && n_msgs > 0 && sipdiag_extract_icmp(&m[0], &icmp.v6, &icmp.type, &icmp.code);
     unsigned n = !PINFO_FD_VISITED(pinfo) && readable ? first_pass(pinfo, m, n_msgs, quoted ? &icmp : NULL, &res)
                                                        : sipdiag_framecache_lookup(pinfo, &res);
     add_clock_jump(tvb, pinfo, tree);

@@ -82,7 +82,8 @@ struct sipdiag_watch {
     int code;
     sipdiag_sends_t sends;
     sipdiag_txn_t *txn;             /* W_REQUEST */
-    sipdiag_span_t call_id;         /* W_ANSWER, W_CHALLENGE: the key in their map */
+    uint64_t call_hash;             /* W_ANSWER, W_CHALLENGE: the key in their map (of the Call-ID) */
+    bool keyed;
     char what[24];                  /* the method, for the message */
     char realm[64];                 /* W_CHALLENGE */
 };
@@ -90,8 +91,8 @@ typedef struct sipdiag_watch watch_t;
 
 static watch_t *fifo_head, *fifo_tail;
 static wmem_map_t *answers_by_frame;    /* 2xx frame -> watch */
-static wmem_map_t *answers_by_call;     /* Call-ID -> latest W_ANSWER watch */
-static wmem_map_t *challenges_by_call;  /* Call-ID -> latest W_CHALLENGE watch */
+static wmem_map_t *answers_by_call;     /* Call-ID hash -> latest W_ANSWER watch */
+static wmem_map_t *challenges_by_call;  /* Call-ID hash -> latest W_CHALLENGE watch */
 
 /* Per source: rejected credentials (an attack run) and Retry-After promises. */
 #define ATTACK_USERS 16
@@ -130,22 +131,6 @@ u64_equal(gconstpointer a, gconstpointer b)
     return *(const uint64_t *)a == *(const uint64_t *)b;
 }
 
-static guint
-span_key_hash(gconstpointer k)
-{
-    const sipdiag_span_t *s = (const sipdiag_span_t *)k;
-    guint h = 5381;
-    for (size_t i = 0; i < s->len; i++)
-        h = h * 33 + (guchar)s->ptr[i];
-    return h;
-}
-
-static gboolean
-span_key_equal(gconstpointer a, gconstpointer b)
-{
-    return sipdiag_span_equal(*(const sipdiag_span_t *)a, *(const sipdiag_span_t *)b);
-}
-
 static void
 silent_file_init(void)
 {
@@ -157,8 +142,8 @@ silent_file_init(void)
     last_frame_ns = 0;
     concerns = wmem_tree_new(wmem_file_scope());
     answers_by_frame = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
-    answers_by_call = wmem_map_new(wmem_file_scope(), span_key_hash, span_key_equal);
-    challenges_by_call = wmem_map_new(wmem_file_scope(), span_key_hash, span_key_equal);
+    answers_by_call = wmem_map_new(wmem_file_scope(), u64_hash, u64_equal);
+    challenges_by_call = wmem_map_new(wmem_file_scope(), u64_hash, u64_equal);
     attacks = wmem_map_new(wmem_file_scope(), u64_hash, u64_equal);
     retries = wmem_map_new(wmem_file_scope(), u64_hash, u64_equal);
 }
@@ -236,29 +221,36 @@ copy_text(char *dst, size_t size, sipdiag_span_t s)
     dst[n] = '\0';
 }
 
-/* Keys a watch by Call-ID in map (its own copy of the bytes). */
+/* Keys a watch by the hash of its Call-ID in map (64 bits: a collision
+ * would need billions of calls open at once). */
 static void
 watch_key(watch_t *w, wmem_map_t *map, sipdiag_span_t call_id)
 {
-    /* The map keeps the key it was first given: drop the older watch's
-     * entry, whose bytes go with it, before keying the new one. */
-    watch_t *old = (watch_t *)wmem_map_lookup(map, &call_id);
-    if (old != NULL)
-        wmem_map_remove(map, &old->call_id);
-    char *copy = (char *)wmem_memdup(wmem_file_scope(), call_id.ptr, call_id.len);
-    w->call_id = (sipdiag_span_t){ copy, call_id.len };
-    wmem_map_insert(map, &w->call_id, w);
+    w->call_hash = sipdiag_span_hash64(call_id);
+    /* The map keeps the key it was first given, which lives in the older
+     * watch: drop that entry before keying the new one. */
+    watch_t *old = (watch_t *)wmem_map_lookup(map, &w->call_hash);
+    if (old != NULL) {
+        wmem_map_remove(map, &old->call_hash);
+        old->keyed = false;
+    }
+    wmem_map_insert(map, &w->call_hash, w);
+    w->keyed = true;
 }
 
 static void
 watch_unkey(watch_t *w, wmem_map_t *map)
 {
-    if (w->call_id.ptr == NULL)
-        return;
-    if (wmem_map_lookup(map, &w->call_id) == w)
-        wmem_map_remove(map, &w->call_id);
-    wmem_free(wmem_file_scope(), (void *)w->call_id.ptr);
-    w->call_id.ptr = NULL;
+    if (w->keyed)
+        wmem_map_remove(map, &w->call_hash);
+    w->keyed = false;
+}
+
+static watch_t *
+watch_by_call(wmem_map_t *map, sipdiag_span_t call_id)
+{
+    uint64_t h = sipdiag_span_hash64(call_id);
+    return wmem_map_size(map) > 0 ? (watch_t *)wmem_map_lookup(map, &h) : NULL;
 }
 
 void
@@ -466,7 +458,7 @@ sipdiag_silent_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_t
 
     /* Credentials in the same Call-ID answer a pending challenge. */
     if (m->authorization.len > 0 || m->proxy_authorization.len > 0) {
-        watch_t *c = (watch_t *)wmem_map_lookup(challenges_by_call, &m->call_id);
+        watch_t *c = watch_by_call(challenges_by_call, m->call_id);
         if (c != NULL)
             c->done = true;
     }
@@ -485,7 +477,7 @@ sipdiag_silent_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_t
     }
     /* A BYE within a dialog whose 2xx is still waiting for its ACK. */
     if (sipdiag_span_is(m->cseq_method, "BYE")) {
-        watch_t *a = (watch_t *)wmem_map_lookup(answers_by_call, &m->call_id);
+        watch_t *a = watch_by_call(answers_by_call, m->call_id);
         if (a != NULL && !a->done && a->sends.sends >= 1) {
             a->bye_frame = pinfo->num;
             a->bye_ns = now;

@@ -239,6 +239,12 @@ endpoint_hash(const address *a, uint32_t port)
 }
 
 uint64_t
+sipdiag_span_hash64(sipdiag_span_t s)
+{
+    return bytes_hash64(s.ptr, s.len, 0);
+}
+
+uint64_t
 sipdiag_address_hash(const address *a)
 {
     return endpoint_hash(a, 0);

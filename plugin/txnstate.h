@@ -96,6 +96,9 @@ int64_t sipdiag_txnstate_now_ns(void);
 /* The watch of a transaction that is being freed (silent.c). */
 void sipdiag_silent_txn_gone(struct sipdiag_watch *w);
 
+/* A 64-bit hash of some bytes (a Call-ID as a map key). */
+uint64_t sipdiag_span_hash64(sipdiag_span_t s);
+
 /* A hash of an address alone (no port): one source of requests. */
 uint64_t sipdiag_address_hash(const address *a);
 
