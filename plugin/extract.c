@@ -21,22 +21,22 @@ enum {
     F_SIP,          /* the SIP protocol item: one per message, starts at its first line */
     F_STATUS_CODE,  /* present when the SIP dissector accepted a status line */
     F_DATA,         /* payload no dissector took: SIP rejects malformed status lines */
-    F_COUNT,
-    /* Protocols only looked for in pinfo->layers, never asked for. */
-    F_ICMP = F_COUNT, F_ICMPV6,
-    F_ALL
+    F_COUNT
 };
 
 static struct {
     const char *name;
     int id;
-} fields[F_ALL] = {
+} fields[F_COUNT] = {
     [F_SIP]         = { "sip", -1 },
     [F_STATUS_CODE] = { "sip.Status-Code", -1 },
     [F_DATA]        = { "data", -1 },
-    [F_ICMP]        = { "icmp", -1 },
-    [F_ICMPV6]      = { "icmpv6", -1 },
 };
+
+/* Protocols only looked for in pinfo->layers, never asked for (a field
+ * asked for is primed in every frame). */
+static int proto_icmp = -1;
+static int proto_icmpv6 = -1;
 
 /* The instances of one field in this frame. */
 typedef struct {
@@ -47,8 +47,10 @@ typedef struct {
 void
 sipdiag_extract_init(void)
 {
-    for (int i = 0; i < F_ALL; i++)
+    for (int i = 0; i < F_COUNT; i++)
         fields[i].id = proto_registrar_get_id_byname(fields[i].name);
+    proto_icmp = proto_get_id_by_filter_name("icmp");
+    proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
 }
 
 GArray *
@@ -238,8 +240,8 @@ frame_layers(const packet_info *pinfo, bool *has_sip, bool *has_data)
         int id = GPOINTER_TO_INT(wmem_list_frame_data(f));
         *has_sip |= id == fields[F_SIP].id;
         *has_data |= id == fields[F_DATA].id;
-        layers_icmp |= id == fields[F_ICMP].id;
-        layers_icmpv6 |= id == fields[F_ICMPV6].id;
+        layers_icmp |= id == proto_icmp;
+        layers_icmpv6 |= id == proto_icmpv6;
     }
 }
 
