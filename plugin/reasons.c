@@ -35,32 +35,23 @@ static const sipdiag_reason_protocol_t protocols[] = {
     { "NGAP-PROT", SIPDIAG_RP_OTHER, "3GPP TS 38.413 §9.3.1.2 (NGAP protocol causes)" },
 };
 
-static bool
-span_is_ci(sipdiag_span_t s, const char *text)
+/* The row of a table whose rows start with their name (case-insensitive;
+ * sipdiag_span_is), or NULL: the protocols and the locations. */
+static const void *
+find_named(const void *rows, size_t n, size_t row_size, sipdiag_span_t name)
 {
-    size_t n = strlen(text);
-    if (s.len != n)
-        return false;
     for (size_t i = 0; i < n; i++) {
-        char a = s.ptr[i], b = text[i];
-        if (a >= 'a' && a <= 'z')
-            a = (char)(a - 'a' + 'A');
-        if (b >= 'a' && b <= 'z')
-            b = (char)(b - 'a' + 'A');
-        if (a != b)
-            return false;
+        const void *row = (const char *)rows + i * row_size;
+        if (sipdiag_span_is(name, *(const char *const *)row))
+            return row;
     }
-    return true;
+    return NULL;
 }
 
 const sipdiag_reason_protocol_t *
 sipdiag_reason_protocol_find(sipdiag_span_t name)
 {
-    for (size_t i = 0; i < sizeof protocols / sizeof protocols[0]; i++) {
-        if (span_is_ci(name, protocols[i].name))
-            return &protocols[i];
-    }
-    return NULL;
+    return find_named(protocols, sizeof protocols / sizeof protocols[0], sizeof protocols[0], name);
 }
 
 sipdiag_reason_kind_t
@@ -146,11 +137,7 @@ static const sipdiag_reason_location_t locations[] = {
 const sipdiag_reason_location_t *
 sipdiag_reason_location_find(sipdiag_span_t value)
 {
-    for (size_t i = 0; i < sizeof locations / sizeof locations[0]; i++) {
-        if (span_is_ci(value, locations[i].code))
-            return &locations[i];
-    }
-    return NULL;
+    return find_named(locations, sizeof locations / sizeof locations[0], sizeof locations[0], value);
 }
 
 /* FreeSWITCH's hangup causes by name (switch_call_cause_t in its

@@ -13,6 +13,7 @@ Environment (set by ctest): SIPDIAG_PLUGIN (sipdiag.so), SIPDIAG_WS_VERSION
 SPDX-License-Identifier: GPL-2.0-or-later
 """
 
+import glob
 import json
 import os
 import shutil
@@ -28,6 +29,16 @@ CAPTURES = os.environ.get("SIPDIAG_CAPTURES", os.path.join(os.path.dirname(__fil
 def manifest(name):
     with open(os.path.join(CAPTURES, name + ".json")) as f:
         return json.load(f)
+
+
+def scenarios():
+    """The captures that have a JSON manifest from the builder."""
+    names = []
+    for path in sorted(glob.glob(os.path.join(CAPTURES, "*.json"))):
+        with open(path) as f:
+            if "frames" in json.load(f):
+                names.append(os.path.basename(path)[:-5])
+    return names
 
 
 def response_frames(name):

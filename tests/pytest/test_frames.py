@@ -5,23 +5,10 @@ two passes.
 SPDX-License-Identifier: GPL-2.0-or-later
 """
 
-import glob
-import json
-import os
-
 import pytest
 
-from conftest import CAPTURES, check_frame, frames_with_expectations
+from conftest import check_frame, frames_with_expectations, scenarios
 
-
-def scenarios():
-    """The captures that have a JSON manifest from the builder."""
-    names = []
-    for path in sorted(glob.glob(os.path.join(CAPTURES, "*.json"))):
-        with open(path) as f:
-            if "frames" in json.load(f):
-                names.append(os.path.basename(path)[:-5])
-    return names
 
 
 @pytest.mark.parametrize("capture,entry", frames_with_expectations(scenarios()))

@@ -6,13 +6,9 @@ findings appear in the scenario captures exactly where the manifests put them
 SPDX-License-Identifier: GPL-2.0-or-later
 """
 
-import glob
-import json
-import os
-
 import pytest
 
-from conftest import CAPTURES, manifest
+from conftest import manifest, scenarios
 from test_transactions import stats_counts
 
 SILENT_EXPERTS = ["sipdiag.expert.no_response", "sipdiag.expert.no_ack", "sipdiag.expert.challenge_unanswered",
@@ -42,14 +38,6 @@ def test_statistics_one_pass(tshark):
     for label, n in manifest("silent")["summary"]["silent_stats"].items():
         assert counts.get(label) == (None if label == UNKNOWN else n), "%s counted %s" % (label, counts.get(label))
 
-
-def scenarios():
-    names = []
-    for path in sorted(glob.glob(os.path.join(CAPTURES, "*.json"))):
-        with open(path) as f:
-            if "frames" in json.load(f):
-                names.append(os.path.basename(path)[:-5])
-    return names
 
 
 def expected_frames(capture, two_pass):
