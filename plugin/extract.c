@@ -9,6 +9,8 @@
 #include "compat.h"
 #include "extract.h"
 
+#include <epan/to_str.h>
+
 /* A status line longer than this is shown cut; no real one comes close. */
 #define MAX_LINE_BYTES 256
 
@@ -252,7 +254,8 @@ frame_layers(const packet_info *pinfo, bool *has_sip, bool *has_data)
  * type, code, checksum, 4 more) before that. Every byte read is checked to
  * be there; false when the layout does not fit. */
 static bool
-icmp_header_before(tvbuff_t *tvb, int start, bool v6, unsigned *type, unsigned *code)
+icmp_header_before(packet_info *pinfo, tvbuff_t *tvb, int start, bool v6, unsigned *type, unsigned *code,
+                   const char **to)
 {
     int ip = -1;
     if (v6) {
@@ -270,21 +273,28 @@ icmp_header_before(tvbuff_t *tvb, int start, bool v6, unsigned *type, unsigned *
         return false;
     *type = tvb_get_guint8(tvb, ip - 8);
     *code = tvb_get_guint8(tvb, ip - 7);
+    /* Where the bounced datagram was going: the quoted IP destination and UDP port. */
+    address dst;
+    set_address_tvb(&dst, v6 ? AT_IPv6 : AT_IPv4, v6 ? 16 : 4, tvb, v6 ? ip + 24 : ip + 16);
+    *to = wmem_strdup_printf(pinfo->pool, v6 ? "[%s]:%u" : "%s:%u", address_to_str(pinfo->pool, &dst),
+                             tvb_get_ntohs(tvb, start - 8 + 2));
     return true;
 }
 
 bool
-sipdiag_extract_icmp(const sipdiag_response_t *m, bool *v6, unsigned *type, unsigned *code)
+sipdiag_extract_icmp(packet_info *pinfo, const sipdiag_response_t *m, bool *v6, unsigned *type, unsigned *code,
+                     const char **to)
 {
     /* frame_layers() saw this frame's protocols when the messages were extracted. */
     if (!layers_icmp && !layers_icmpv6)
         return false;
     *v6 = layers_icmpv6;
     *type = *code = 0;
+    *to = "an unknown destination";
     /* The bytes in front of the message are in the frame: they were captured before it. */
     if (m->msg_start < 8 + 20 + 8 || !tvb_bytes_exist(m->tvb, 0, m->msg_start))
         return true;
-    if (!icmp_header_before(m->tvb, m->msg_start, layers_icmpv6, type, code))
+    if (!icmp_header_before(pinfo, m->tvb, m->msg_start, layers_icmpv6, type, code, to))
         *type = *code = 0;
     return true;
 }

@@ -43,8 +43,10 @@ typedef enum {
  * True when this frame's SIP (its first message m) is quoted by an ICMP or
  * ICMPv6 error (RFC 792, RFC 4443): it was not sent, it is what bounced.
  * *v6, *type, *code tell the ICMP header in front of the quoted datagram
- * (type 0 when its bytes do not fit the layout). */
-bool sipdiag_extract_icmp(const sipdiag_response_t *m, bool *v6, unsigned *type, unsigned *code);
+ * (type 0 when its bytes do not fit the layout), *to where the quoted datagram
+ * was going ("192.0.2.1:5060", pinfo->pool). */
+bool sipdiag_extract_icmp(packet_info *pinfo, const sipdiag_response_t *m, bool *v6, unsigned *type, unsigned *code,
+                          const char **to);
 
 /* Fills *out (pinfo->pool) with the frame's *count messages. */
 sipdiag_extract_t sipdiag_extract_responses(proto_tree *tree, packet_info *pinfo, sipdiag_response_t **out,

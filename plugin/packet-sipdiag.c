@@ -556,6 +556,7 @@ typedef struct {
     bool v6;
     unsigned type;
     unsigned code;
+    const char *to;
 } icmp_t;
 
 static unsigned
@@ -578,7 +579,7 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const ic
             const char *raw = message_bytes(&m[i], &len);
             sipdiag_msginfo_t mi;
             sipdiag_msginfo_parse(raw, len, &mi);
-            sipdiag_silent_icmp(pinfo, &mi, icmp->v6, icmp->type, icmp->code);
+            sipdiag_silent_icmp(pinfo, &mi, icmp->v6, icmp->type, icmp->code, icmp->to);
         }
         sipdiag_silent_frame(pinfo);
         *out = NULL;
@@ -653,7 +654,8 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     bool readable = found == SIPDIAG_EXTRACT_READ;
 
     icmp_t icmp;
-    bool quoted = readable && n_msgs > 0 && sipdiag_extract_icmp(&m[0], &icmp.v6, &icmp.type, &icmp.code);
+    bool quoted = readable && n_msgs > 0 && sipdiag_extract_icmp(pinfo, &m[0], &icmp.v6, &icmp.type, &icmp.code,
+                                                                       &icmp.to);
     unsigned n = !PINFO_FD_VISITED(pinfo) && readable ? first_pass(pinfo, m, n_msgs, quoted ? &icmp : NULL, &res)
                                                        : sipdiag_framecache_lookup(pinfo, &res);
     add_clock_jump(tvb, pinfo, tree);

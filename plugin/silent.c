@@ -628,7 +628,8 @@ icmp_meaning(bool v6, unsigned code)
 }
 
 void
-sipdiag_silent_icmp(packet_info *pinfo, const sipdiag_msginfo_t *m, bool v6, unsigned type, unsigned code)
+sipdiag_silent_icmp(packet_info *pinfo, const sipdiag_msginfo_t *m, bool v6, unsigned type, unsigned code,
+                    const char *to)
 {
     /* Destination unreachable only: type 3 (ICMP), 1 (ICMPv6). */
     if (type != (v6 ? 1u : 3u))
@@ -639,14 +640,14 @@ sipdiag_silent_icmp(packet_info *pinfo, const sipdiag_msginfo_t *m, bool v6, uns
     const sipdiag_txn_t *t = !m->is_response ? sipdiag_txn_find(m, m->cseq_method) : NULL;
     if (t != NULL)
         add_finding(pinfo, F_ICMP, &ei_icmp_unreachable, pinfo->num,
-                    "ICMP%s destination unreachable (code %u, %s) for the %s in frame %u: the request did not "
-                    "reach a SIP stack — check the address, port and firewall of the next hop", v6 ? "v6" : "",
-                    code, meaning, what, t->leg.frame);
+                    "ICMP%s destination unreachable (code %u, %s) for the %s in frame %u to %s: the request did "
+                    "not reach a SIP stack — check the address, port and firewall of the next hop", v6 ? "v6" : "",
+                    code, meaning, what, t->leg.frame, to);
     else
         add_finding(pinfo, F_ICMP, &ei_icmp_unreachable, pinfo->num,
-                    "ICMP%s destination unreachable (code %u, %s) quoting a SIP %s%s: it did not reach a SIP "
-                    "stack — check the address, port and firewall of the next hop", v6 ? "v6" : "", code,
-                    meaning, what, m->is_response ? "" : " not in the capture (or quoted too short to match)");
+                    "ICMP%s destination unreachable (code %u, %s) quoting a SIP %s to %s%s: it did not reach a SIP "
+                    "stack — check the address, port and firewall of the next hop", v6 ? "v6" : "", code, meaning,
+                    what, to, m->is_response ? "" : " (its request is not in the capture, or quoted too short)");
 }
 
 /* ---- the end of the capture, and showing findings ------------------------ */

@@ -43,8 +43,9 @@ void sipdiag_silent_response(packet_info *pinfo, const sipdiag_msginfo_t *m, sip
 void sipdiag_silent_acked(uint32_t answer);
 
 /* First pass: an ICMP or ICMPv6 destination-unreachable (type, code) in this
- * frame quotes message m (which may be cut short). */
-void sipdiag_silent_icmp(packet_info *pinfo, const sipdiag_msginfo_t *m, bool v6, unsigned type, unsigned code);
+ * frame quotes message m (which may be cut short), which was going `to`. */
+void sipdiag_silent_icmp(packet_info *pinfo, const sipdiag_msginfo_t *m, bool v6, unsigned type, unsigned code,
+                         const char *to);
 
 /* Every pass: the findings this frame shows, as items under tree. */
 void sipdiag_silent_render(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool items_seen);
