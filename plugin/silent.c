@@ -267,11 +267,10 @@ fire_request(packet_info *pinfo, watch_t *w, bool at_end)
     if (w->txn != NULL)
         w->txn->watch = NULL;
     add_finding(pinfo, F_NO_RESPONSE, invite ? &ei_no_response_invite : &ei_no_response, w->frame,
-                "%s in frame %u sent %u time%s over %.1f s, no response %s: the next hop is unreachable or drops "
-                "the request — check routing, firewall and transport", w->what, w->frame, w->sends.sends,
-                w->sends.sends == 1 ? "" : "s", seconds(w->sends.last_ns - w->sends.first_ns),
-                at_end ? "by the end of the capture, and its retransmissions had stopped"
-                       : "within 64*T1 = 32 s (Timer B/F)");
+                "%s in frame %u sent %u time%s over %.1f s, no response %s — check routing, firewall, transport",
+                w->what, w->frame, w->sends.sends, w->sends.sends == 1 ? "" : "s",
+                seconds(w->sends.last_ns - w->sends.first_ns),
+                at_end ? "by the end of the capture (retransmissions had stopped)" : "within 32 s (Timer B/F)");
 }
 
 static void
@@ -279,15 +278,14 @@ fire_answer(packet_info *pinfo, watch_t *w)
 {
     if (w->bye_frame != 0)
         add_finding(pinfo, F_NO_ACK, &ei_no_ack, w->frame,
-                    "%d to INVITE in frame %u never acknowledged: sent %u time%s, then the BYE in frame %u ended "
-                    "the call %.1f s after it — check the Contact and Record-Route of the %d, NAT and the ACK's "
-                    "route", w->code, w->frame, w->sends.sends, w->sends.sends == 1 ? "" : "s", w->bye_frame,
-                    seconds(w->bye_ns - w->sends.first_ns), w->code);
+                    "%d to INVITE in frame %u never ACKed: sent %u time%s, BYE in frame %u %.1f s later — check its "
+                    "Contact, Record-Route, NAT and the ACK's route", w->code, w->frame, w->sends.sends,
+                    w->sends.sends == 1 ? "" : "s", w->bye_frame, seconds(w->bye_ns - w->sends.first_ns));
     else
         add_finding(pinfo, F_NO_ACK, &ei_no_ack, w->frame,
-                    "%d to INVITE in frame %u sent %u times over %.1f s and never acknowledged within 32 s: "
-                    "check the Contact and Record-Route of the %d, NAT and the ACK's route", w->code, w->frame,
-                    w->sends.sends, seconds(w->sends.last_ns - w->sends.first_ns), w->code);
+                    "%d to INVITE in frame %u sent %u times over %.1f s, never ACKed within 32 s — check its "
+                    "Contact, Record-Route, NAT and the ACK's route", w->code, w->frame, w->sends.sends,
+                    seconds(w->sends.last_ns - w->sends.first_ns));
 }
 
 static void
@@ -295,13 +293,13 @@ fire_challenge(packet_info *pinfo, watch_t *w)
 {
     if (w->renewal)
         add_finding(pinfo, F_CHALLENGE, &ei_challenge_unanswered, w->frame,
-                    "%d in frame %u gave a new nonce (realm \"%s\") for the %s in frame %u: the UA did not retry "
-                    "with it within 32 s — it mishandles nonce changes, and waits for its next attempt",
+                    "%d in frame %u gave a new nonce (realm \"%s\") for the %s in frame %u, not used within 32 s — "
+                    "the UA mishandles nonce changes",
                     w->code, w->frame, w->realm, w->what, w->request_frame);
     else
         add_finding(pinfo, F_CHALLENGE, &ei_challenge_unanswered, w->frame,
-                    "%d challenge in frame %u (realm \"%s\") to the %s in frame %u: no request with credentials "
-                    "followed within 32 s — the UA has no credentials for this realm or cannot use the challenge",
+                    "%d in frame %u (realm \"%s\") to the %s in frame %u: no credentials sent within 32 s — none "
+                    "configured for this realm, or the challenge is unusable",
                     w->code, w->frame, w->realm, w->what, w->request_frame);
 }
 
@@ -350,8 +348,8 @@ close_attack(attack_t *a)
     /* Two passes show the run on its last guess, with its final figures. */
     a->finding->text = wmem_strdup_printf(wmem_file_scope(),
                                           "%u rejected credentials for %u user name%s in %.1f s from %s, the "
-                                          "last in this frame: password guessing — block the source, check "
-                                          "for weak passwords", a->run.rejected, a->n_users,
+                                          "last here: password guessing — block the source", a->run.rejected,
+                                          a->n_users,
                                           a->n_users == 1 ? "" : "s", seconds(a->run.last_ns - a->run.first_ns),
                                           a->source);
     file_concern(a->finding, a->last_frame);
@@ -468,8 +466,8 @@ sipdiag_silent_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_t
         retry_t *r = (retry_t *)wmem_map_lookup(retries, &key);
         if (r != NULL && sipdiag_retry_too_early(now, r->until_ns)) {
             add_finding(pinfo, F_RETRY, &ei_retry_after_ignored, pinfo->num,
-                        "%s sent %.1f s before the Retry-After of %ld s of the %d in frame %u had elapsed: the "
-                        "client ignores Retry-After (RFC 3261 §20.33), which prolongs the overload", w->what,
+                        "%s %.1f s before the Retry-After of %ld s of the %d in frame %u ran out: the client ignores "
+                        "Retry-After (RFC 3261 §20.33)", w->what,
                         seconds(r->until_ns - now), r->seconds, r->code, r->frame);
             /* One finding per promise: the first early retry proves the point. */
             r->until_ns = now;
@@ -520,7 +518,7 @@ attack_rejected(packet_info *pinfo, const sipdiag_txn_t *t, int64_t now)
     if (crossed)
         a->finding = add_finding(pinfo, F_ATTACK, &ei_auth_attack, 0,
                                  "%u rejected credentials for %u user name%s in %.1f s from %s: password "
-                                 "guessing — block the source, check for weak passwords", a->run.rejected,
+                                 "guessing — block the source", a->run.rejected,
                                  a->n_users, a->n_users == 1 ? "" : "s",
                                  seconds(a->run.last_ns - a->run.first_ns), a->source);
 }
@@ -535,8 +533,8 @@ attack_accepted(packet_info *pinfo, const sipdiag_txn_t *t, int code, int64_t no
     char user[64];
     copy_text(user, sizeof user, t->auth_user);
     add_finding(pinfo, F_ATTACK, &ei_auth_attack_accepted, pinfo->num,
-                "%d: user \"%s\" accepted after %u rejected guesses in %.1f s from %s — an account may be "
-                "cracked: change its password, block the source", code, user, a->run.rejected,
+                "%d: user \"%s\" accepted after %u rejected guesses in %.1f s from %s — cracked? change its "
+                "password", code, user, a->run.rejected,
                 seconds(now - a->run.first_ns), a->source);
     close_attack(a);
     a->run.rejected = 0;
@@ -615,13 +613,13 @@ icmp_meaning(bool v6, unsigned code)
 {
     static const value_string v4[] = {
         { 0, "network unreachable" }, { 1, "host unreachable" }, { 2, "protocol unreachable" },
-        { 3, "port unreachable: nothing listens there" }, { 4, "fragmentation needed" },
+        { 3, "port unreachable" }, { 4, "fragmentation needed" },
         { 9, "network administratively prohibited" }, { 10, "host administratively prohibited" },
-        { 13, "communication administratively prohibited: a firewall refused it" }, { 0, NULL },
+        { 13, "administratively prohibited" }, { 0, NULL },
     };
     static const value_string v6v[] = {
-        { 0, "no route to destination" }, { 1, "communication administratively prohibited: a firewall refused it" },
-        { 3, "address unreachable" }, { 4, "port unreachable: nothing listens there" },
+        { 0, "no route to destination" }, { 1, "administratively prohibited" },
+        { 3, "address unreachable" }, { 4, "port unreachable" },
         { 5, "source address failed policy" }, { 6, "reject route to destination" }, { 0, NULL },
     };
     return val_to_str_const(code, v6 ? v6v : v4, "other unreachable code");
@@ -640,14 +638,13 @@ sipdiag_silent_icmp(packet_info *pinfo, const sipdiag_msginfo_t *m, bool v6, uns
     const sipdiag_txn_t *t = !m->is_response ? sipdiag_txn_find(m, m->cseq_method) : NULL;
     if (t != NULL)
         add_finding(pinfo, F_ICMP, &ei_icmp_unreachable, pinfo->num,
-                    "ICMP%s destination unreachable (code %u, %s) for the %s in frame %u to %s: the request did "
-                    "not reach a SIP stack — check the address, port and firewall of the next hop", v6 ? "v6" : "",
-                    code, meaning, what, t->leg.frame, to);
+                    "ICMP%s %s (code %u) for the %s in frame %u to %s: it never reached a SIP stack — check "
+                    "address, port, firewall", v6 ? "v6" : "", meaning, code, what, t->leg.frame, to);
     else
         add_finding(pinfo, F_ICMP, &ei_icmp_unreachable, pinfo->num,
-                    "ICMP%s destination unreachable (code %u, %s) quoting a SIP %s to %s%s: it did not reach a SIP "
-                    "stack — check the address, port and firewall of the next hop", v6 ? "v6" : "", code, meaning,
-                    what, to, m->is_response ? "" : " (its request is not in the capture, or quoted too short)");
+                    "ICMP%s %s (code %u) for a SIP %s to %s%s: it never reached a SIP stack — check address, port, "
+                    "firewall", v6 ? "v6" : "", meaning, code, what, to,
+                    m->is_response ? "" : " (not in the capture, or quoted too short)");
 }
 
 /* ---- the end of the capture, and showing findings ------------------------ */
