@@ -599,6 +599,46 @@ sipdiag_parse_reason_next(const char *buf, size_t len, size_t *pos, sipdiag_reas
     return parse_params(buf, end, skip_lws(buf, end, p), reason_param, out);
 }
 
+/* ---- ms-diagnostics ----------------------------------------------------------- */
+
+static sipdiag_parse_status_t
+ms_diag_param(const param_t *p, void *ctx)
+{
+    sipdiag_ms_diag_t *out = ctx;
+    if (sipdiag_span_is(p->name, "reason") && p->has_value)
+        set_once(&out->reason, p->value);
+    else if (sipdiag_span_is(p->name, "source") && p->has_value)
+        set_once(&out->source, p->value);
+    return SIPDIAG_PARSE_OK;
+}
+
+sipdiag_parse_status_t
+sipdiag_parse_ms_diag(const char *buf, size_t len, sipdiag_ms_diag_t *out)
+{
+    uint64_t v = 0;
+    size_t i;
+
+    memset(out, 0, sizeof *out);
+    i = skip_lws(buf, len, 0);
+    if (i == len)
+        return SIPDIAG_PARSE_EMPTY;
+    sipdiag_parse_status_t st = parse_digits(buf, len, &i, UINT32_MAX, &v);
+    if (st == SIPDIAG_PARSE_MALFORMED)
+        return st;
+    out->code = (uint32_t)v;
+    if (i < len && buf[i] == '.') {
+        i++;
+        sipdiag_parse_status_t sub = parse_digits(buf, len, &i, UINT32_MAX, &v);
+        if (sub == SIPDIAG_PARSE_MALFORMED)
+            return sub;
+        out->has_sub = true;
+        out->sub = (uint32_t)v;
+        st = worse(st, sub);
+    }
+    i = skip_lws(buf, len, i);
+    return worse(st, parse_params(buf, len, i, ms_diag_param, out));
+}
+
 /* ---- WWW-Authenticate, Authorization ----------------------------------------- */
 
 /* The first of a repeated parameter counts; stale is true if any says so. */

@@ -158,6 +158,18 @@ typedef struct {
 } sipdiag_reason_t;
 sipdiag_parse_status_t sipdiag_parse_reason_next(const char *buf, size_t len, size_t *pos, sipdiag_reason_t *out);
 
+/* Microsoft's ms-diagnostics / ms-diagnostics-public ([MS-OCER] §2.2.1):
+ * a diagnostic code, an optional ".sub" number, then parameters, of which
+ * reason="..." and source="..." are read. Other parameters are skipped. */
+typedef struct {
+    uint32_t code;            /* saturates at UINT32_MAX with OVERFLOW */
+    bool has_sub;
+    uint32_t sub;
+    sipdiag_span_t reason;    /* without the quotes */
+    sipdiag_span_t source;
+} sipdiag_ms_diag_t;
+sipdiag_parse_status_t sipdiag_parse_ms_diag(const char *buf, size_t len, sipdiag_ms_diag_t *out);
+
 /* A WWW-Authenticate / Proxy-Authenticate challenge or an Authorization /
  * Proxy-Authorization credential (RFC 3261 §25.1, RFC 7616): the scheme and
  * the parameters sipdiag needs. */

@@ -135,7 +135,8 @@ sipdiag_branch_is_rfc3261(sipdiag_span_t branch)
 }
 
 /* The headers sipdiag_msginfo_parse reads; the first of each counts. */
-enum { H_CALL_ID, H_CSEQ, H_FROM, H_TO, H_VIA, H_AUTHZ, H_PROXY_AUTHZ, H_WWW_AUTH, H_PROXY_AUTH, H_REASON, H_COUNT };
+enum { H_CALL_ID, H_CSEQ, H_FROM, H_TO, H_VIA, H_AUTHZ, H_PROXY_AUTHZ, H_WWW_AUTH, H_PROXY_AUTH, H_REASON,
+       H_AST_CAUSE, H_AST_CODE, H_MS_DIAG, H_MS_DIAG_PUBLIC, H_COUNT };
 
 static const struct {
     const char *name;
@@ -153,6 +154,10 @@ static const struct {
     [H_WWW_AUTH]     = WANTED("WWW-Authenticate", 0),
     [H_PROXY_AUTH]   = WANTED("Proxy-Authenticate", 0),
     [H_REASON]       = WANTED("Reason", 0),
+    [H_AST_CAUSE]    = WANTED("X-Asterisk-HangupCause", 0),
+    [H_AST_CODE]     = WANTED("X-Asterisk-HangupCauseCode", 0),
+    [H_MS_DIAG]      = WANTED("ms-diagnostics", 0),
+    [H_MS_DIAG_PUBLIC] = WANTED("ms-diagnostics-public", 0),
 #undef WANTED
 };
 
@@ -254,7 +259,7 @@ void
 sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
                             const sipdiag_letters_t *visit_letters, sipdiag_header_visit_t visit, void *ctx)
 {
-    sipdiag_span_t cseq = no_span, via = no_span;
+    sipdiag_span_t cseq = no_span, via = no_span, ms_public = no_span;
     sipdiag_letters_t letters;
 
     memset(out, 0, sizeof *out);
@@ -265,10 +270,14 @@ sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
     unsigned mask = out->is_response ? wanted_in_response : wanted_in_request;
     letters = out->is_response ? letters_in_response : letters_in_request;
     /* Why a call ends, or a CANCEL was sent, is in the Reason of a BYE or
-     * CANCEL; no other request's Reason is read (RFC 3326 §1). */
+     * CANCEL (RFC 3326 §1) and in vendor headers there; no other request's
+     * are read. */
     if (!out->is_response && (sipdiag_span_is(out->method, "CANCEL") || sipdiag_span_is(out->method, "BYE"))) {
-        mask |= 1u << H_REASON;
-        sipdiag_letters_add(&letters, wanted[H_REASON].name, wanted[H_REASON].compact);
+        static const int ending[] = { H_REASON, H_AST_CAUSE, H_AST_CODE, H_MS_DIAG, H_MS_DIAG_PUBLIC };
+        for (size_t i = 0; i < G_N_ELEMENTS(ending); i++) {
+            mask |= 1u << ending[i];
+            sipdiag_letters_add(&letters, wanted[ending[i]].name, wanted[ending[i]].compact);
+        }
     }
     for (size_t k = 0; visit != NULL && k < G_N_ELEMENTS(letters.bits); k++)
         letters.bits[k] |= visit_letters->bits[k];
@@ -276,7 +285,9 @@ sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
         .slot = { [H_CALL_ID] = &out->call_id, [H_CSEQ] = &cseq, [H_FROM] = &out->from, [H_TO] = &out->to, [H_VIA] = &via,
                   [H_AUTHZ] = &out->authorization, [H_PROXY_AUTHZ] = &out->proxy_authorization,
                   [H_WWW_AUTH] = &out->www_authenticate, [H_PROXY_AUTH] = &out->proxy_authenticate,
-                  [H_REASON] = &out->reason },
+                  [H_REASON] = &out->reason, [H_AST_CAUSE] = &out->asterisk_cause,
+                  [H_AST_CODE] = &out->asterisk_cause_code, [H_MS_DIAG] = &out->ms_diagnostics,
+                  [H_MS_DIAG_PUBLIC] = &ms_public },
         .pending = mask, .need_body = needs_body(out), .letters = &letters,
         .keep = visit != NULL ? *visit_letters : (sipdiag_letters_t){ { 0 } },
         .visit_letters = visit_letters, .visit = visit, .ctx = ctx,
@@ -286,6 +297,8 @@ sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
     size_t body = sipdiag_header_walk(msg, len, &letters, read_header, &r);
     parse_cseq(cseq, out);
     parse_top_via(via, out);
+    if (out->ms_diagnostics.len == 0)
+        out->ms_diagnostics = ms_public;
     out->to_tag = sipdiag_header_param(out->to, "tag");
     /* Only an offer's body matters (the SDP a 488 refuses). */
     if (r.need_body && body < len)

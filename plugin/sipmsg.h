@@ -28,6 +28,10 @@ typedef struct {
     sipdiag_span_t via_sent_by;   /* top Via's sent-by (host[:port]), empty without a Via */
     sipdiag_span_t via_branch;    /* top Via's branch parameter, empty if none */
     sipdiag_span_t reason;        /* first Reason value of a CANCEL or BYE, empty otherwise */
+    /* Why a call ended, by vendor headers of a CANCEL or BYE (empty otherwise). */
+    sipdiag_span_t asterisk_cause;      /* X-Asterisk-HangupCause */
+    sipdiag_span_t asterisk_cause_code; /* X-Asterisk-HangupCauseCode */
+    sipdiag_span_t ms_diagnostics;      /* ms-diagnostics, else ms-diagnostics-public */
 } sipdiag_msginfo_t;
 
 /* RFC 3261 §8.1.1.7: a branch that starts with the magic cookie was made

@@ -1,7 +1,7 @@
 /* fuzz_hdrparse.c
  * libFuzzer entry point for the hdrparse parsers: the first byte picks the
- * parser (mod 7: 0 whole message, 1 Retry-After, 2 Warning, 3 Reason, 4 auth,
- * 5 uint, 6 SDP), the rest is its input. Iterators run to the end; every span must
+ * parser (mod 8: 0 whole message, 1 Retry-After, 2 Warning, 3 Reason, 4 auth,
+ * 5 uint, 6 SDP, 7 ms-diagnostics), the rest is its input. Iterators run to the end; every span must
  * lie inside the input and every iterator must move forward, else the
  * harness traps. Selector 0 runs a whole message through the pipeline the
  * plugin uses: headers found, then their values parsed, then the SDP body.
@@ -73,6 +73,17 @@ fuzz_reason(const char *buf, size_t len)
         if (pos <= before || pos > len || (st == SIPDIAG_PARSE_OVERFLOW && r.cause != -1))
             __builtin_trap();
     } while (1);
+}
+
+static void
+fuzz_ms_diag(const char *buf, size_t len)
+{
+    sipdiag_ms_diag_t d;
+    sipdiag_parse_status_t st = sipdiag_parse_ms_diag(buf, len, &d);
+    check(d.reason);
+    check(d.source);
+    if (st == SIPDIAG_PARSE_EMPTY && (d.code != 0 || d.has_sub))
+        __builtin_trap();
 }
 
 static void
@@ -202,6 +213,7 @@ fuzz_message(const char *msg, size_t len)
     fuzz_header(msg, len, "Retry-After", 0, fuzz_retry_after);
     fuzz_header(msg, len, "Warning", 0, fuzz_warning);
     fuzz_header(msg, len, "Reason", 0, fuzz_reason);
+    fuzz_header(msg, len, "ms-diagnostics", 0, fuzz_ms_diag);
     fuzz_header(msg, len, "WWW-Authenticate", 0, fuzz_auth);
     fuzz_header(msg, len, "Min-Expires", 0, fuzz_uint);
     fuzz_header(msg, len, "Contact", 'm', fuzz_scalars);
@@ -222,6 +234,11 @@ fuzz_message(const char *msg, size_t len)
     check(mi.body);
     check(mi.via_sent_by);
     check(mi.via_branch);
+    check(mi.reason);
+    check(mi.asterisk_cause);
+    check(mi.asterisk_cause_code);
+    check(mi.ms_diagnostics);
+    fuzz_ms_diag(mi.ms_diagnostics.ptr, mi.ms_diagnostics.len);
     sipdiag_status_line_t sl;
     if (sipdiag_status_line_parse(msg, len, &sl)) {
         sipdiag_diag_t d;
@@ -244,14 +261,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     in_buf = (const char *)data + 1;
     in_len = size - 1;
-    switch (data[0] % 7) {
+    switch (data[0] % 8) {
     case 0: fuzz_message(in_buf, in_len); break;
     case 1: fuzz_retry_after(in_buf, in_len); break;
     case 2: fuzz_warning(in_buf, in_len); break;
     case 3: fuzz_reason(in_buf, in_len); break;
     case 4: fuzz_auth(in_buf, in_len); break;
     case 5: fuzz_uint(in_buf, in_len); break;
-    default: fuzz_sdp(in_buf, in_len); break;
+    case 6: fuzz_sdp(in_buf, in_len); break;
+    default: fuzz_ms_diag(in_buf, in_len); break;
     }
     return 0;
 }

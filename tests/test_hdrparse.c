@@ -895,6 +895,38 @@ test_big_sdp(void)
 
 /* Every prefix of realistic inputs, each in an exact-size buffer: no parser
  * may read past the end whatever byte the input stops at. */
+/* [MS-OCER] ms-diagnostics: code, optional sub-code, reason and source; hostile variants. */
+static void
+test_ms_diag(void)
+{
+    sipdiag_ms_diag_t d;
+    const char *v = "1018;reason=\"Primary Registrar is down\";source=\"fe.contoso.com\";component=\"Routing\"";
+    g_assert_cmpint(sipdiag_parse_ms_diag(v, strlen(v), &d), ==, SIPDIAG_PARSE_OK);
+    g_assert_cmpuint(d.code, ==, 1018);
+    g_assert_false(d.has_sub);
+    g_assert_cmpint((int)d.reason.len, ==, 25);
+    g_assert_true(strncmp(d.reason.ptr, "Primary Registrar is down", d.reason.len) == 0);
+    g_assert_true(strncmp(d.source.ptr, "fe.contoso.com", d.source.len) == 0);
+    v = "560403.2;reason=\"x\"";
+    g_assert_cmpint(sipdiag_parse_ms_diag(v, strlen(v), &d), ==, SIPDIAG_PARSE_OK);
+    g_assert_cmpuint(d.code, ==, 560403);
+    g_assert_true(d.has_sub);
+    g_assert_cmpuint(d.sub, ==, 2);
+    v = "  52001";      /* a bare code */
+    g_assert_cmpint(sipdiag_parse_ms_diag(v, strlen(v), &d), ==, SIPDIAG_PARSE_OK);
+    g_assert_cmpuint(d.code, ==, 52001);
+    g_assert_cmpuint(d.reason.len, ==, 0);
+    v = "99999999999999999999;reason=\"huge\"";
+    g_assert_cmpint(sipdiag_parse_ms_diag(v, strlen(v), &d), ==, SIPDIAG_PARSE_OVERFLOW);
+    g_assert_cmpuint(d.code, ==, UINT32_MAX);
+    g_assert_cmpint(sipdiag_parse_ms_diag("reason=\"x\"", 10, &d), ==, SIPDIAG_PARSE_MALFORMED);
+    g_assert_cmpint(sipdiag_parse_ms_diag("12.", 3, &d), ==, SIPDIAG_PARSE_MALFORMED);
+    v = "1003;reason=\"unterminated";
+    g_assert_cmpint(sipdiag_parse_ms_diag(v, strlen(v), &d), ==, SIPDIAG_PARSE_MALFORMED);
+    g_assert_cmpint(sipdiag_parse_ms_diag("", 0, &d), ==, SIPDIAG_PARSE_EMPTY);
+    g_assert_cmpint(sipdiag_parse_ms_diag("   ", 3, &d), ==, SIPDIAG_PARSE_EMPTY);
+}
+
 static void
 test_truncated(void)
 {
@@ -954,5 +986,6 @@ main(int argc, char **argv)
     g_test_add_func("/hdrparse/big_auth_reason", test_big_auth_reason);
     g_test_add_func("/hdrparse/big_sdp", test_big_sdp);
     g_test_add_func("/hdrparse/truncated", test_truncated);
+    g_test_add_func("/hdrparse/ms_diag", test_ms_diag);
     return g_test_run();
 }
