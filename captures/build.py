@@ -798,14 +798,101 @@ def silent():
     return c
 
 
+# ---------------------------------------------------------------- vendor
+
+def vendor():
+    """Why calls ended (the Reason of a BYE or CANCEL, vendors' hangup headers) and vendors' diagnostic
+    headers on responses."""
+    c = Capture("vendor", "Calls ended by BYEs and CANCELs with Q.850, 3GPP RELEASE_CAUSE, RFC 4411, SIP and "
+                "FreeSWITCH causes and Asterisk's hangup headers (one BYE retransmitted, one with an absurd "
+                "cause code); responses with Microsoft's ms-diagnostics, known, unknown and malformed.")
+    A, B = ("10.10.0.10", 5060), ("10.10.0.20", 5060)
+    n = [0]
+
+    def call(t):
+        """An answered call from A to B; returns (invite, the 200's To)."""
+        n[0] += 1
+        k = n[0]
+        inv = request("INVITE", "sip:bob@10.10.0.20", via("10.10.0.10:5060", "z9hG4bK-v-%d" % k), "v-%d@10.10.0.10" % k,
+                      1, "<sip:alice@example.com>;tag=va%d" % k, "<sip:bob@example.com>", body=sdp("10.10.0.10", 4000))
+        f = c.udp(t, A, B, inv, "INVITE")
+        r = inv.response(200, "OK", to_tag="vb%d" % k, body=sdp("10.10.0.20", 5000))
+        f200 = c.udp(t + 0.5, B, A, r, "200", R(f))
+        ack = request("ACK", "sip:bob@10.10.0.20", via("10.10.0.10:5060", "z9hG4bK-v-ack%d" % k), inv.get("Call-ID"), 1,
+                      inv.get("From"), r.get("To"))
+        c.acked(f200, c.udp(t + 0.6, A, B, ack, "ACK"))
+        return inv, r.get("To")
+
+    def bye(t, inv, to, headers, note, want, again=False):
+        k = n[0]
+        b = request("BYE", "sip:alice@10.10.0.10", via("10.10.0.20:5060", "z9hG4bK-v-bye%d" % k), inv.get("Call-ID"), 1,
+                    to, inv.get("From"), extra=headers)
+        f = c.udp(t, B, A, b, note, want)
+        if again:
+            c.udp(t + 0.5, B, A, b, "BYE retransmitted: the same cause, counted once",
+                  {"no_experts": ["sipdiag.expert.call_ended"]})
+        c.udp(t + 0.6 if again else t + 0.01, A, B, b.response(200, "OK"), "200 to the BYE", R(f))
+        return f
+
+    ended = "sipdiag.expert.call_ended"
+    inv, to = call(0)
+    bye(10, inv, to, [("Reason", 'Q.850;cause=16;text="Normal call clearing"')], "BYE, Q.850 16: normal",
+        {"experts": [ended], "messages": ["BYE ended the call: Q.850 16 Normal call clearing"],
+         "contains": {"sipdiag.call_ended.severity": "chat"}})
+    inv, to = call(20)
+    bye(30, inv, to, [("Reason", 'RELEASE_CAUSE;cause=2;text="RTP/RTCP time-out"')],
+        "BYE from a VoLTE network: the media timed out",
+        {"experts": [ended], "messages": ["BYE ended the call: RELEASE_CAUSE 2 RTP/RTCP time-out"],
+         "contains": {"sipdiag.call_ended.severity": "warning",
+                      "sipdiag.reason_header.cause_name": "RTP/RTCP time-out"}}, again=True)
+    inv, to = call(40)
+    bye(50, inv, to, [("Reason", "preemption ;cause=1 ;text=\"UA Preemption\"")], "BYE: preempted by a UA",
+        {"experts": [ended], "contains": {"sipdiag.call_ended.cause": "Preemption 1 UA Preemption",
+                                          "sipdiag.call_ended.severity": "note"}})
+    inv, to = call(60)
+    bye(70, inv, to, [("X-Asterisk-HangupCause", "Normal Clearing"), ("X-Asterisk-HangupCauseCode", "16")],
+        "BYE from Asterisk with its hangup headers",
+        {"experts": [ended], "contains": {"sipdiag.call_ended.cause": "Asterisk Q.850 16 Normal call clearing",
+                                          "sipdiag.asterisk.hangup_cause": "Normal Clearing"},
+         "no_experts": ["sipdiag.expert.bad_header"]})
+    inv, to = call(80)
+    bye(90, inv, to, [("X-Asterisk-HangupCause", "Whatever"), ("X-Asterisk-HangupCauseCode", "999")],
+        "BYE with an Asterisk cause code out of Q.850's range",
+        {"experts": ["sipdiag.expert.bad_header"], "no_experts": [ended]})
+    inv, to = call(100)
+    bye(110, inv, to, [("Reason", 'SIP;cause=607;text="PROGRESS_TIMEOUT"')],
+        "BYE from FreeSWITCH: its own cause number, read by the name",
+        {"experts": [ended], "contains": {"sipdiag.call_ended.cause": "FreeSWITCH PROGRESS_TIMEOUT"}})
+    # A CANCEL that says where the call went.
+    n[0] += 1
+    inv = request("INVITE", "sip:bob@10.10.0.20", via("10.10.0.10:5060", "z9hG4bK-v-can"), "v-can@10.10.0.10", 1,
+                  "<sip:alice@example.com>;tag=vc", "<sip:bob@example.com>", body=sdp("10.10.0.10", 4002))
+    f_inv = c.udp(120.0, A, B, inv, "INVITE")
+    c.udp(120.1, B, A, inv.response(180, "Ringing", to_tag="vcb"), "180", R(f_inv))
+    can = request("CANCEL", "sip:bob@10.10.0.20", via("10.10.0.10:5060", "z9hG4bK-v-can"), "v-can@10.10.0.10", 1,
+                  "<sip:alice@example.com>;tag=vc", "<sip:bob@example.com>",
+                  extra=[("Reason", 'SIP;cause=200;text="Call completed elsewhere"')])
+    f_can = c.udp(125.0, A, B, can, "CANCEL: answered elsewhere",
+                  {"experts": [ended], "messages": ["CANCEL ended the call: SIP 200 (answered elsewhere)"],
+                   "contains": {"sipdiag.call_ended.severity": "chat"}})
+    c.udp(125.01, B, A, can.response(200, "OK"), "200 to the CANCEL", R(f_can))
+    c.udp(125.02, B, A, inv.response(487, "Request Terminated", to_tag="vcb"), "487: answered elsewhere",
+          R(f_inv, related=f_can, context="answered on another device", no_experts=[ended]))
+    c.stats_ended = {"Q.850 16 Normal call clearing": 1, "RELEASE_CAUSE 2 RTP/RTCP time-out": 1,
+                     "Preemption 1 UA Preemption": 1, "Asterisk Q.850 16 Normal call clearing": 1,
+                     "FreeSWITCH PROGRESS_TIMEOUT": 1, "SIP 200 (answered elsewhere)": 1}
+    return c
+
+
 SCENARIOS = {f.__name__.replace("_", "-"): f for f in (hop_proxy, hop_copies, cancel_unseen, auth_nonce,
                                                         reinvite_refused, tcp_retrans, clock_jump, ipv6_rfc2543,
-                                                        methods, warn_codes, evidence, silent)}
+                                                        methods, warn_codes, evidence, silent, vendor)}
 
 
 def build(name):
     cap = SCENARIOS[name]()
-    extra = {k: getattr(cap, k) for k in ("stats", "failed_calls", "refused", "silent_stats") if hasattr(cap, k)}
+    extra = {k: getattr(cap, k) for k in ("stats", "failed_calls", "refused", "silent_stats", "stats_ended")
+             if hasattr(cap, k)}
     return cap, extra
 
 

@@ -207,12 +207,13 @@ answered_elsewhere(sipdiag_span_t reason)
     return false;
 }
 
-void
+bool
 sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path)
 {
     if (!m->has_cseq || m->call_id.len == 0)
-        return;
+        return false;
     sipdiag_txn_t *t = sipdiag_txn_find(m, m->cseq_method);
+    bool is_new = t == NULL;
     if (t == NULL) {
         /* The offer's bytes, not its formats: most offers are never refused. */
         t = sipdiag_txn_add(pinfo, m, path, (sipdiag_span_t){ m->body.ptr, MIN(m->body.len, MAX_OFFER_BYTES) });
@@ -239,6 +240,7 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
     } else if (sipdiag_span_equal(m->cseq_method, bye) && t->leg.frame == pinfo->num) {
         sipdiag_call_bye(pinfo, m);
     }
+    return is_new;
 }
 
 void

@@ -57,8 +57,10 @@ void sipdiag_context_init(void);
 /* Registers the context fields and expert items under the protocol. */
 void sipdiag_context_register(int proto, expert_module_t *module);
 
-/* First pass only: remember a request seen in this frame (path: sipdiag_path_of(pinfo)). */
-void sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path);
+/* First pass only: remember a request seen in this frame (path:
+ * sipdiag_path_of(pinfo)). True when it starts a transaction (not a
+ * retransmission nor a copy on another link). */
+bool sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path);
 
 /* First pass only: an ACK seen in this frame. Its final response (same
  * branch for a non-2xx, RFC 3261 §17.1.1.3; the dialog and CSeq number for

@@ -17,6 +17,7 @@
 #include "q850.h"
 #include "reasons.h"
 #include "textsplit.h"
+#include "vendorhdr.h"
 #include "warncodes.h"
 
 /* Header values longer than this are kept cut: no real one comes close. */
@@ -31,7 +32,8 @@ typedef enum {
     HINT_RETRY_AFTER, /* delta-seconds with an optional comment and duration */
     HINT_CHALLENGE,  /* WWW-Authenticate, Proxy-Authenticate */
     HINT_WARNING,
-    HINT_REASON
+    HINT_REASON,
+    HINT_VENDOR      /* a vendor's diagnostic header (vendorhdr.c); lead holds its sipdiag_vendor_header_t */
 } hint_kind_t;
 
 typedef struct {
@@ -128,6 +130,11 @@ static const hint_rule_t rules[] = {
     { "Proxy-Authenticate", 0, HINT_CHALLENGE, NULL, NULL, NULL, 0, { 407 } },
     { "Warning", 0, HINT_WARNING, NULL, NULL, NULL, 0, { 0 } },
     { "Reason", 0, HINT_REASON, NULL, NULL, NULL, 0, { 0 } },
+    /* Vendors' diagnostic headers, on any response ([MS-OCER]; Asterisk's chan_pjsip). */
+    { "ms-diagnostics", 0, HINT_VENDOR, NULL, NULL, NULL, 0, { 0 } },
+    { "ms-diagnostics-public", 0, HINT_VENDOR, NULL, NULL, NULL, 0, { 0 } },
+    { "X-Asterisk-HangupCause", 0, HINT_VENDOR, NULL, NULL, NULL, 0, { 0 } },
+    { "X-Asterisk-HangupCauseCode", 0, HINT_VENDOR, NULL, NULL, NULL, 0, { 0 } },
 };
 
 static bool
@@ -550,8 +557,28 @@ render_other_cause(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_
     }
 }
 
-static void
-render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, const char *value)
+/* Which vendor header a HINT_VENDOR rule reads. */
+static sipdiag_vendor_header_t
+vendor_header_of(const hint_rule_t *r)
+{
+    if (r->header[0] == 'm')
+        return SIPDIAG_VENDOR_MS_DIAGNOSTICS;
+    return strlen(r->header) == strlen("X-Asterisk-HangupCauseCode") ? SIPDIAG_VENDOR_ASTERISK_CODE
+                                                                     : SIPDIAG_VENDOR_ASTERISK_CAUSE;
+}
+
+void
+sipdiag_hints_bad_header(packet_info *pinfo, proto_item *ti, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    char *msg = wmem_strdup_vprintf(pinfo->pool, format, ap);
+    va_end(ap);
+    expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header, "%s", msg);
+}
+
+void
+sipdiag_hints_render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, const char *value)
 {
     size_t pos = 0, len = strlen(value);
     sipdiag_reason_t r;
@@ -631,7 +658,12 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
             continue;
         }
         if (r->kind == HINT_REASON) {
-            render_reason(tree, pinfo, tvb, code, h[i].value);
+            sipdiag_hints_render_reason(tree, pinfo, tvb, code, h[i].value);
+            continue;
+        }
+        if (r->kind == HINT_VENDOR) {
+            sipdiag_vendorhdr_render(tree, pinfo, tvb, vendor_header_of(r),
+                                     (sipdiag_span_t){ h[i].value, strlen(h[i].value) });
             continue;
         }
         if (ht == NULL) {

@@ -21,7 +21,7 @@ typedef struct {
     unsigned sent_len;     /* the value's length as sent, when it was cut; else 0 */
 } sipdiag_header_value_t;
 
-#define SIPDIAG_HINT_RULES 21         /* rows of the rule table in hints.c */
+#define SIPDIAG_HINT_RULES 25         /* rows of the rule table in hints.c */
 #define SIPDIAG_HINTS_PER_HEADER 8    /* values kept of one header */
 
 /* The header values that can explain one response, gathered during the one
@@ -63,6 +63,13 @@ const char *sipdiag_hints_reason_evidence(packet_info *pinfo, const sipdiag_head
 /* Adds the hint, Warning and Reason subtrees for these header values. */
 void sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code,
                           const sipdiag_header_value_t *h, unsigned n, bool complete);
+
+/* The Reason subtree of one Reason header value (also for a BYE or CANCEL:
+ * code 0, nothing to compare a Q.850 cause with). */
+void sipdiag_hints_render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, const char *value);
+
+/* sipdiag.expert.bad_header on item ti, with this message. */
+void sipdiag_hints_bad_header(packet_info *pinfo, proto_item *ti, const char *format, ...) G_GNUC_PRINTF(3, 4);
 
 /* Registers the hint fields, subtrees and expert items under the protocol. */
 void sipdiag_hints_register(int proto, expert_module_t *module);

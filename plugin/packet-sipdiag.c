@@ -17,6 +17,8 @@
 #include "framecache.h"
 #include "hints.h"
 #include "impact.h"
+#include "ending.h"
+#include "vendorhdr.h"
 #include "silent.h"
 #include "sipmsg.h"
 #include "stats.h"
@@ -595,10 +597,13 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const ic
             sipdiag_msginfo_parse(raw, len, &mi);
             /* No response answers an ACK (RFC 3261 §17.1.1.3): it only
              * tells which final response arrived. */
-            if (len >= 4 && memcmp(raw, "ACK ", 4) == 0)
+            if (len >= 4 && memcmp(raw, "ACK ", 4) == 0) {
                 sipdiag_context_ack(pinfo, &mi, path);
-            else
-                sipdiag_context_request(pinfo, &mi, path);
+            } else {
+                /* A retransmitted BYE says again why the call ended: once is counted. */
+                if (sipdiag_context_request(pinfo, &mi, path))
+                    sipdiag_ending_request(pinfo, &mi);
+            }
         }
     }
     /* The timers run after this frame's messages: a BYE that ends an
@@ -660,6 +665,7 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
                                                        : sipdiag_framecache_lookup(pinfo, &res);
     add_clock_jump(tvb, pinfo, tree);
     sipdiag_silent_render(tvb, pinfo, tree, items_seen(tree));
+    sipdiag_ending_render(tvb, pinfo, tree, items_seen(tree));
     proto_tree *shown = n > 0 && items_seen(tree) ? tree : NULL;
     unsigned k = 0;    /* the next extracted message, to point items at its bytes */
     for (unsigned i = 0; i < n; i++) {
@@ -823,11 +829,14 @@ proto_register_sipdiag(void)
     sipdiag_usercodes_register(prefs);
     sipdiag_context_register(proto_sipdiag, expert_sipdiag);
     sipdiag_silent_register(proto_sipdiag, expert_sipdiag);
+    sipdiag_ending_register(proto_sipdiag, expert_sipdiag);
+    sipdiag_vendorhdr_register(proto_sipdiag);
     sipdiag_hints_register(proto_sipdiag, expert_sipdiag);
     sipdiag_stats_register_tap();
     sipdiag_framecache_init();
     sipdiag_context_init();
     sipdiag_silent_init();
+    sipdiag_ending_init();
     register_init_routine(sipdiag_init);
     register_cleanup_routine(sipdiag_cleanup);
     sipdiag_handle = register_dissector("sipdiag", dissect_sipdiag, proto_sipdiag);

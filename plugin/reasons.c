@@ -5,8 +5,11 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
+#include <stdio.h>
 #include <string.h>
 
+#include "diagnose.h"
+#include "q850.h"
 #include "reasons.h"
 
 /* The IANA "Reason Protocols" registry (SIP Parameters, as of 2026-08), each once. */
@@ -204,4 +207,114 @@ sipdiag_freeswitch_cause_find(sipdiag_span_t text)
             lo = mid + 1;
     }
     return NULL;
+}
+
+/* ---- Why a call ended ------------------------------------------------------ */
+
+sipdiag_severity_t
+sipdiag_end_severity_q850(long cause)
+{
+    switch (cause) {
+    case 16:    /* normal call clearing */
+    case 31:    /* normal, unspecified */
+        return SIPDIAG_SEV_CHAT;
+    case 27:    /* destination out of order */
+    case 34:    /* no circuit/channel available */
+    case 38:    /* network out of order */
+    case 41:    /* temporary failure */
+    case 42:    /* switching equipment congestion */
+    case 44:    /* requested circuit/channel not available */
+    case 47:    /* resource unavailable, unspecified */
+    case 102:   /* recovery on timer expiry */
+        return SIPDIAG_SEV_WARN;
+    default:
+        return SIPDIAG_SEV_NOTE;
+    }
+}
+
+static bool
+judge_q850(long cause, const char *prefix, sipdiag_end_t *out)
+{
+    const sipdiag_q850_t *q = sipdiag_q850_find(cause);
+    if (q == NULL)
+        return false;
+    snprintf(out->label, sizeof out->label, "%sQ.850 %u %s", prefix, q->cause, q->name);
+    out->meaning = q->meaning;
+    out->severity = sipdiag_end_severity_q850(cause);
+    return true;
+}
+
+static void
+judge_sip(long cause, sipdiag_end_t *out)
+{
+    const sipdiag_code_t *c = cause >= 100 && cause <= 699 ? sipdiag_code_find((int)cause) : NULL;
+    if (cause == 200) {
+        /* RFC 3326 §2: a forking proxy cancels the other branches this way. */
+        snprintf(out->label, sizeof out->label, "SIP 200 (answered elsewhere)");
+        out->meaning = "The call was answered on another device or branch (forking, a ring group), so this one was "
+                       "released: normal.";
+        out->severity = SIPDIAG_SEV_CHAT;
+        return;
+    }
+    snprintf(out->label, sizeof out->label, "SIP %ld %s", cause, c != NULL ? c->phrase : "(unregistered code)");
+    out->meaning = c != NULL ? c->summary : "A SIP status code sipdiag does not know.";
+    out->severity = cause == 408 || cause == 500 || cause == 502 || cause == 503 || cause == 504 ? SIPDIAG_SEV_WARN
+                                                                                                  : SIPDIAG_SEV_NOTE;
+}
+
+static bool
+judge_value(const sipdiag_reason_t *r, sipdiag_end_t *out)
+{
+    sipdiag_reason_kind_t kind = sipdiag_reason_kind(r->protocol);
+    /* A Q.850 cause speaks for itself, whatever name its text gives it. */
+    if (kind == SIPDIAG_RP_Q850 && r->has_cause && judge_q850(r->cause, "", out))
+        return true;
+    const sipdiag_freeswitch_cause_t *fs = sipdiag_freeswitch_cause_find(r->text);
+    if (fs != NULL && fs->q850 != 0 && judge_q850(fs->q850, "FreeSWITCH ", out))
+        return true;
+    if (fs != NULL) {
+        snprintf(out->label, sizeof out->label, "FreeSWITCH %s", fs->name);
+        out->meaning = fs->meaning;
+        out->severity = fs->severity;
+        return true;
+    }
+    if (!r->has_cause)
+        return false;
+    if (kind == SIPDIAG_RP_Q850)
+        return judge_q850(r->cause, "", out);
+    if (kind == SIPDIAG_RP_SIP) {
+        judge_sip(r->cause, out);
+        return true;
+    }
+    const sipdiag_reason_cause_t *c = sipdiag_reason_cause_find(kind, r->cause);
+    const sipdiag_reason_protocol_t *p = sipdiag_reason_protocol_find(r->protocol);
+    if (c != NULL) {
+        snprintf(out->label, sizeof out->label, "%s %u %s", p->name, c->cause, c->name);
+        out->meaning = c->meaning;
+        out->severity = c->severity;
+        return true;
+    }
+    snprintf(out->label, sizeof out->label, "%.*s cause %ld", (int)(r->protocol.len > 32 ? 32 : r->protocol.len),
+             r->protocol.ptr, r->cause);
+    out->meaning = p != NULL ? "A cause of a registered Reason protocol that sipdiag does not decode."
+                             : "A Reason protocol outside the IANA registry: the sender's own.";
+    out->severity = SIPDIAG_SEV_NOTE;
+    return true;
+}
+
+bool
+sipdiag_end_judge(sipdiag_span_t reason, sipdiag_span_t asterisk_code, sipdiag_end_t *out)
+{
+    size_t pos = 0;
+    sipdiag_reason_t r;
+    sipdiag_parse_status_t st;
+    memset(out, 0, sizeof *out);
+    while ((st = sipdiag_parse_reason_next(reason.ptr, reason.len, &pos, &r)) != SIPDIAG_PARSE_EMPTY) {
+        if (st == SIPDIAG_PARSE_OK && judge_value(&r, out))
+            return true;
+    }
+    uint32_t code;
+    if (asterisk_code.len > 0 && sipdiag_parse_uint(asterisk_code.ptr, asterisk_code.len, &code) == SIPDIAG_PARSE_OK)
+        return judge_q850(code, "Asterisk ", out);
+    return false;
 }

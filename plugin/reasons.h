@@ -79,4 +79,22 @@ extern const size_t sipdiag_freeswitch_causes_count;
  * are all capitals), or NULL. */
 const sipdiag_freeswitch_cause_t *sipdiag_freeswitch_cause_find(sipdiag_span_t text);
 
+/* ---- Why a call ended ------------------------------------------------------ */
+
+/* What a BYE's or CANCEL's Reason (or a vendor's hangup cause) says. */
+typedef struct {
+    sipdiag_severity_t severity;  /* chat normal clearing, note otherwise, warning network or media failure */
+    char label[128];              /* "Q.850 16 Normal call clearing": one line of the statistics */
+    const char *meaning;          /* our words (static) */
+} sipdiag_end_t;
+
+/* The Q.850 cause as the end of a call: chat for normal clearing (16, 31),
+ * warning for network and resource failures, note otherwise. */
+sipdiag_severity_t sipdiag_end_severity_q850(long cause);
+
+/* Judges the first reason-value of `reason` that names a cause (or a
+ * FreeSWITCH cause in its text); without one, Asterisk's cause code. False
+ * when neither says anything. sipdiag_codes_init() must have run. */
+bool sipdiag_end_judge(sipdiag_span_t reason, sipdiag_span_t asterisk_code, sipdiag_end_t *out);
+
 #endif /* SIPDIAG_REASONS_H */

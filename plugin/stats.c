@@ -23,6 +23,8 @@ static const char *st_str_q850 = "By Q.850 cause";
 static const char *st_str_calls = "Failed calls (Call-ID | From -> To | code: diagnosis)";
 static const char *st_str_refused = "Refused re-INVITEs, call went on (Call-ID | From -> To | code)";
 static const char *st_str_silent = "Failures without an error response";
+static const char *st_str_calls_branch = "Calls";
+static const char *st_str_ended = "Ended by cause (Reason of BYE or CANCEL)";
 
 static int st_node_responses = -1;
 static int st_node_severity = -1;
@@ -33,6 +35,8 @@ static int st_node_q850 = -1;
 static int st_node_calls = -1;
 static int st_node_refused = -1;
 static int st_node_silent = -1;
+static int st_node_calls_branch = -1;
+static int st_node_ended = -1;
 
 static const value_string class_names[] = {
     { 1, "1xx Provisional" },
@@ -82,6 +86,8 @@ sipdiag_stats_tree_init(stats_tree *st)
     st_node_calls = stats_tree_create_node(st, st_str_calls, 0, STAT_DT_INT, true);
     st_node_refused = stats_tree_create_node(st, st_str_refused, 0, STAT_DT_INT, true);
     st_node_silent = stats_tree_create_node(st, st_str_silent, 0, STAT_DT_INT, true);
+    st_node_calls_branch = stats_tree_create_node(st, st_str_calls_branch, 0, STAT_DT_INT, true);
+    st_node_ended = stats_tree_create_node(st, st_str_ended, st_node_calls_branch, STAT_DT_INT, true);
 }
 
 static tap_packet_status
@@ -91,6 +97,12 @@ sipdiag_stats_tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *ed
     const sipdiag_tap_info_t *t = (const sipdiag_tap_info_t *)p;
     if (!t->counted)
         return TAP_PACKET_DONT_REDRAW;
+    if (t->ended != NULL) {
+        tick_stat_node(st, st_str_calls_branch, 0, true);
+        tick_stat_node(st, st_str_ended, st_node_calls_branch, true);
+        tick_stat_node(st, t->ended, st_node_ended, false);
+        return TAP_PACKET_REDRAW;
+    }
     if (t->silent != NULL) {
         tick_stat_node(st, st_str_silent, 0, true);
         tick_stat_node(st, t->silent, st_node_silent, false);

@@ -13,6 +13,7 @@
 /* What the tap carries for one response (pinfo->pool). */
 typedef struct {
     const char *silent;       /* a failure without an error response (its statistics label), else NULL */
+    const char *ended;        /* why a call ended (a BYE's or CANCEL's cause), else NULL */
     int code;
     const char *phrase;
     const char *summary;      /* the one-line diagnosis */
