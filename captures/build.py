@@ -878,6 +878,43 @@ def vendor():
     c.udp(125.01, B, A, can.response(200, "OK"), "200 to the CANCEL", R(f_can))
     c.udp(125.02, B, A, inv.response(487, "Request Terminated", to_tag="vcb"), "487: answered elsewhere",
           R(f_inv, related=f_can, context="answered on another device", no_experts=[ended]))
+    # Responses: proxies' own codes, and Microsoft's diagnostics.
+    def answer(t, code, phrase, headers, note, want):
+        n[0] += 1
+        k = n[0]
+        inv = request("INVITE", "sip:carol@example.com", via("10.10.0.10:5060", "z9hG4bK-v-r%d" % k),
+                      "v-r%d@10.10.0.10" % k, 1, "<sip:alice@example.com>;tag=vr%d" % k, "<sip:carol@example.com>",
+                      body=sdp("10.10.0.10", 4010))
+        f = c.udp(t, A, B, inv, "INVITE")
+        want = dict(want)
+        want["sipdiag.request_frame"] = f
+        c.udp(t + 0.05, B, A, inv.response(code, phrase, to_tag="vr%d" % k, extra=headers), note, want)
+
+    answer(140, 477, "Unfortunately error on sending to next hop occurred (477/SL)", [],
+           "Kamailio's 477: its own code, explained by its phrase",
+           {"sipdiag.knowledge": "477/Kamailio", "sipdiag.severity": "error",
+            "experts": ["sipdiag.expert.unrecognised"], "messages": ["477 Kamailio: Kamailio could not send"]})
+    answer(141, 478, "Unresolvable destination (478/SL)", [], "Kamailio's 478",
+           {"sipdiag.knowledge": "478/Kamailio", "sipdiag.severity": "warning"})
+    answer(142, 476, "Unresolvable destination", [], "OpenSIPS's 476",
+           {"sipdiag.knowledge": "476/OpenSIPS", "sipdiag.severity": "warning"})
+    answer(143, 477, "Something else", [], "a 477 with another phrase: the RFC 3261 fallback to 400",
+           {"sipdiag.knowledge": "400", "experts": ["sipdiag.expert.unrecognised"]})
+    answer(144, 404, "Not Found", [("ms-diagnostics", '1003;reason="User does not exist";source="fe01.contoso.com"')],
+           "404 from Skype for Business with its diagnostic",
+           {"contains": {"sipdiag.ms_diagnostics.reason": "User does not exist",
+                         "sipdiag.ms_diagnostics.source": "fe01.contoso.com",
+                         "sipdiag.ms_diagnostics.meaning": "no user with this address"},
+            "messages": ['[Reason: ms-diagnostics 1003 "User does not exist"]']})
+    answer(145, 480, "Temporarily Unavailable", [("ms-diagnostics", '12345;reason="Something new"')],
+           "an undocumented code: its range is named",
+           {"contains": {"sipdiag.ms_diagnostics.meaning": "Unknown Microsoft code 12345 (range: outbound call "
+                                                           "routing"}, "no_experts": ["sipdiag.expert.bad_header"]})
+    answer(146, 403, "Forbidden", [("ms-diagnostics-public", '560403;reason="Rejected by the SBC"')],
+           "Teams Direct Routing: 560403 is the SBC's own 403",
+           {"contains": {"sipdiag.ms_diagnostics.meaning": "the SBC itself sent the final response 403 Forbidden"}})
+    answer(147, 503, "Service Unavailable", [("ms-diagnostics", 'reason="no code"')], "an ms-diagnostics without a code",
+           {"experts": ["sipdiag.expert.bad_header"]})
     c.stats_ended = {"Q.850 16 Normal call clearing": 1, "RELEASE_CAUSE 2 RTP/RTCP time-out": 1,
                      "Preemption 1 UA Preemption": 1, "Asterisk Q.850 16 Normal call clearing": 1,
                      "FreeSWITCH PROGRESS_TIMEOUT": 1, "SIP 200 (answered elsewhere)": 1}

@@ -698,3 +698,66 @@ const sipdiag_alias_t sipdiag_aliases[] = {
 };
 
 const size_t sipdiag_aliases_count = sizeof(sipdiag_aliases) / sizeof(sipdiag_aliases[0]);
+
+/* Kamailio and SER answer their own core errors with these codes
+ * (src/core/error.h E_SEND -477, E_BAD_ADDRESS -478, E_BAD_URI -479;
+ * phrases from err2reason_phrase() in src/core/error.c, sent by sl_reply_error
+ * and tm's kill_transaction, the phrase followed by "(477/SL)" or "(477/TM)").
+ * OpenSIPS does the same with others (error.h: E_IP_BLOCKED 473, E_BAD_URI 475,
+ * E_BAD_ADDRESS 476, E_SEND 477; phrases from its error.c). */
+const sipdiag_vendor_code_t sipdiag_vendor_codes[] = {
+    { .code = 473, .fragment = "Filtered destination", .key = "473/OpenSIPS",
+      .reference = "OpenSIPS error.h E_IP_BLOCKED, error.c",
+      .summary = "OpenSIPS refused to send to that destination: its address is blocked by configuration",
+      .description = "OpenSIPS's own code (not registered): the next hop's IP address is filtered by the proxy's "
+                     "configuration, so the request was not forwarded.",
+      .fix = "Check the proxy's address filters (blocked destinations, private-address rules) against the "
+             "destination it chose for this request.",
+      .severity = SIPDIAG_SEV_WARN },
+    { .code = 475, .fragment = "Bad URI", .key = "475/OpenSIPS",
+      .reference = "OpenSIPS error.h E_BAD_URI, error.c",
+      .summary = "OpenSIPS could not parse a URI of the request — check the Request-URI and routing headers",
+      .description = "OpenSIPS's own code (not registered): a URI it had to use (Request-URI, Route, a rewritten "
+                     "destination) could not be parsed.",
+      .fix = "Check the Request-URI and Route headers the client sends, and any URI the routing script builds.",
+      .severity = SIPDIAG_SEV_WARN },
+    { .code = 476, .fragment = "Unresolvable destination", .key = "476/OpenSIPS",
+      .reference = "OpenSIPS error.h E_BAD_ADDRESS, error.c",
+      .summary = "OpenSIPS could not resolve the next hop's name — check DNS for that destination",
+      .description = "OpenSIPS's own code (not registered): the host of the destination it chose did not resolve "
+                     "(NAPTR, SRV, A or AAAA).",
+      .fix = "Resolve the destination's host from the proxy (dig), fix the DNS records or the routing entry.",
+      .severity = SIPDIAG_SEV_WARN },
+    { .code = 477, .fragment = "error on sending to next hop", .key = "477/Kamailio",
+      .reference = "Kamailio src/core/error.h E_SEND, src/core/error.c",
+      .summary = "Kamailio could not send the request to the next hop — check its address, port and transport",
+      .description = "Kamailio's (and SER's) own code (not registered): forwarding failed at the transport, e.g. the "
+                     "TCP or TLS connection to the next hop could not be opened, or sending failed.",
+      .fix = "Find the destination Kamailio chose (its log, a Warning 392 header if sip_warning is on), then check "
+             "that host's listener, firewall and the transport (TCP, TLS, certificates).",
+      .severity = SIPDIAG_SEV_ERROR },
+    { .code = 477, .fragment = "Send failed", .key = "477/OpenSIPS",
+      .reference = "OpenSIPS error.h E_SEND, error.c",
+      .summary = "OpenSIPS could not send the request to the next hop — check its address, port and transport",
+      .description = "OpenSIPS's own code (not registered): forwarding failed at the transport, e.g. a TCP or TLS "
+                     "connection to the next hop could not be opened.",
+      .fix = "Find the destination OpenSIPS chose (its log), then check that host's listener, firewall and the "
+             "transport (TCP, TLS, certificates).",
+      .severity = SIPDIAG_SEV_ERROR },
+    { .code = 478, .fragment = "Unresolv", .key = "478/Kamailio",
+      .reference = "Kamailio src/core/error.h E_BAD_ADDRESS, src/core/error.c",
+      .summary = "Kamailio could not resolve the next hop's name — check DNS for that destination",
+      .description = "Kamailio's (and SER's) own code (not registered): the host of the destination it chose did "
+                     "not resolve (NAPTR, SRV, A or AAAA). SER spelled the phrase \"Unresolveable\".",
+      .fix = "Resolve the destination's host from the proxy (dig), fix the DNS records or the routing entry.",
+      .severity = SIPDIAG_SEV_WARN },
+    { .code = 479, .fragment = "not able to process the URI", .key = "479/Kamailio",
+      .reference = "Kamailio src/core/error.h E_BAD_URI, src/core/error.c",
+      .summary = "Kamailio could not parse a URI of the request — check the Request-URI and routing headers",
+      .description = "Kamailio's (and SER's) own code (not registered): a URI it had to use (Request-URI, Route, "
+                     "a rewritten destination) could not be parsed.",
+      .fix = "Check the Request-URI and Route headers the client sends, and any URI the routing script builds.",
+      .severity = SIPDIAG_SEV_WARN },
+};
+
+const size_t sipdiag_vendor_codes_count = sizeof(sipdiag_vendor_codes) / sizeof(sipdiag_vendor_codes[0]);

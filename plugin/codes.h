@@ -39,6 +39,23 @@ typedef struct {
     const char *note;            /* who uses it and what it means */
 } sipdiag_alias_t;
 
+/* An unregistered code a proxy sends with its own meaning, known by a piece
+ * of the phrase it sends with it (Kamailio, OpenSIPS): it explains the
+ * response instead of the RFC 3261 §8.1.3.2 fallback's text. */
+typedef struct {
+    uint16_t code;
+    const char *fragment;        /* in the vendor's phrase (case-insensitive) */
+    const char *key;             /* sipdiag.knowledge: "<code>/<vendor>", e.g. "477/Kamailio" */
+    const char *reference;       /* the vendor's source that sends it */
+    const char *summary;
+    const char *description;
+    const char *fix;
+    sipdiag_severity_t severity;
+} sipdiag_vendor_code_t;
+
+extern const sipdiag_vendor_code_t sipdiag_vendor_codes[];
+extern const size_t sipdiag_vendor_codes_count;
+
 /* The registered codes, sorted by code, each exactly once. */
 extern const sipdiag_code_t sipdiag_codes[];
 extern const size_t sipdiag_codes_count;

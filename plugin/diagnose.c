@@ -100,6 +100,23 @@ fallback_row(int code)
     return sipdiag_code_find(code < 200 ? 183 : code / 100 * 100);
 }
 
+/* The vendor row whose fragment the phrase holds, for this unregistered code. */
+static const sipdiag_vendor_code_t *
+find_vendor_code(int code, const char *reason, size_t reason_len)
+{
+    for (size_t i = 0; i < sipdiag_vendor_codes_count; i++) {
+        const sipdiag_vendor_code_t *v = &sipdiag_vendor_codes[i];
+        size_t n = strlen(v->fragment);
+        if (v->code != code || n > reason_len)
+            continue;
+        for (size_t at = 0; at + n <= reason_len; at++) {
+            if (g_ascii_strncasecmp(reason + at, v->fragment, n) == 0)
+                return v;
+        }
+    }
+    return NULL;
+}
+
 void
 sipdiag_diagnose(int code, const char *reason, size_t reason_len, sipdiag_diag_t *out)
 {
@@ -110,6 +127,7 @@ sipdiag_diagnose(int code, const char *reason, size_t reason_len, sipdiag_diag_t
         out->status = SIPDIAG_CODE_REGISTERED;
     } else if (code >= SIPDIAG_CODE_MIN && code <= SIPDIAG_CODE_MAX && (out->row = fallback_row(code)) != NULL) {
         out->status = SIPDIAG_CODE_UNRECOGNISED;
+        out->vendor = reason != NULL ? find_vendor_code(code, reason, reason_len) : NULL;
     } else {
         out->status = SIPDIAG_CODE_INVALID;
     }

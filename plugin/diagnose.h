@@ -44,6 +44,7 @@ typedef struct {
     const sipdiag_code_t *row;     /* the row that explains it; NULL when invalid */
     sipdiag_reason_match_t reason_match;
     const sipdiag_alias_t *alias;  /* set when reason_match is SIPDIAG_REASON_ALIAS */
+    const sipdiag_vendor_code_t *vendor; /* an unregistered code a known proxy explains by its phrase, or NULL */
 } sipdiag_diag_t;
 
 /* Builds the code-to-row index. Call once before any lookup. */

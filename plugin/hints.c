@@ -340,6 +340,19 @@ sipdiag_hints_reason_evidence(packet_info *pinfo, const sipdiag_header_value_t *
             return wmem_strbuf_finalize(b);
         }
     }
+    /* Without a Reason, Microsoft's diagnostic is the server's own word. */
+    for (unsigned i = 0; i < n; i++) {
+        sipdiag_ms_diag_t d;
+        if (rules[h[i].rule].kind != HINT_VENDOR || rules[h[i].rule].header[0] != 'm'
+            || sipdiag_parse_ms_diag(h[i].value, strlen(h[i].value), &d) != SIPDIAG_PARSE_OK)
+            continue;
+        if (d.reason.len == 0)
+            return wmem_strdup_printf(pinfo->pool, "ms-diagnostics %u", d.code);
+        size_t shown = sipdiag_text_prefix(d.reason.ptr, d.reason.len, EVIDENCE_TEXT_BYTES);
+        return wmem_strdup_printf(pinfo->pool, "ms-diagnostics %u \"%s%s\"", d.code,
+                                  SIPDIAG_FORMAT_TEXT(pinfo->pool, d.reason.ptr, shown),
+                                  shown < d.reason.len ? "…" : "");
+    }
     return NULL;
 }
 

@@ -55,7 +55,8 @@ long sipdiag_hints_retry_after(const sipdiag_header_value_t *h, unsigned n);
 /* The first Q.850 cause among these header values, or -1. */
 int sipdiag_hints_q850_cause(const sipdiag_header_value_t *h, unsigned n);
 
-/* The first Reason value that names a cause or has a text, in a few words
+/* The first Reason value that names a cause or has a text (else the
+ * ms-diagnostics code and reason), in a few words
  * for an expert message ("Q.850 cause 21 \"nocallee\"", "SIP 200 \"Call
  * completed elsewhere\""), or NULL (pinfo->pool). */
 const char *sipdiag_hints_reason_evidence(packet_info *pinfo, const sipdiag_header_value_t *h, unsigned n);

@@ -230,6 +230,7 @@ add_reason(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t *
  * code and method where the code means something else for that method. */
 typedef struct {
     const sipdiag_method_row_t *method_row;    /* NULL: the code's row speaks */
+    const char *key;                           /* sipdiag.knowledge when not the code's own */
     const char *summary;
     const char *description;
     const char *fix;
@@ -254,8 +255,12 @@ knowledge_of(const sipdiag_diag_t *d, const sipdiag_result_t *res, bool user)
         m = sipdiag_method_row_find_facts(d->row->code, (sipdiag_span_t){ res->method, strlen(res->method) }, &facts);
     }
     if (m != NULL)
-        return (knowledge_t){ m, m->summary, m->description, m->fix, m->reference, m->severity };
-    return (knowledge_t){ NULL, d->row->summary, d->row->description, d->row->fix, d->row->reference,
+        return (knowledge_t){ m, m->key, m->summary, m->description, m->fix, m->reference, m->severity };
+    /* An unregistered code a known proxy explains speaks instead of its x00 stand-in. */
+    const sipdiag_vendor_code_t *v = user ? NULL : d->vendor;
+    if (v != NULL)
+        return (knowledge_t){ NULL, v->key, v->summary, v->description, v->fix, v->reference, v->severity };
+    return (knowledge_t){ NULL, NULL, d->row->summary, d->row->description, d->row->fix, d->row->reference,
                           d->row->severity };
 }
 
@@ -318,8 +323,14 @@ add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, con
             expert_add_info(pinfo, ti, ei);
         return;
     }
-    expert_add_info_format(pinfo, ti, ei, "%d (unregistered, handled as %u %s): %s", d->code, d->row->code,
-                           d->row->phrase, d->row->summary);
+    if (d->vendor != NULL) {
+        /* The stand-in's item when the vendor row keeps its severity. */
+        expert_field *vei = k->severity == d->row->severity ? ei : ei_sipdiag_method[k->severity];
+        expert_add_info_format(pinfo, ti, vei, "%d %s: %s", d->code, d->vendor->key + 4, k->summary);
+    } else {
+        expert_add_info_format(pinfo, ti, ei, "%d (unregistered, handled as %u %s): %s", d->code, d->row->code,
+                               d->row->phrase, d->row->summary);
+    }
     expert_add_info_format(pinfo, ti, &ei_sipdiag_unrecognised,
                            "%d is not a registered SIP response code; RFC 3261 §8.1.3.2 says to treat it as %u",
                            d->code, d->row->code);
@@ -369,8 +380,7 @@ add_fields(proto_tree *st, packet_info *pinfo, const where_t *w, const sipdiag_d
         proto_item_set_generated(proto_tree_add_boolean(st, hf_sipdiag_unrecognised, w->tvb, w->start, w->length, 1));
         add_text(st, hf_sipdiag_standard_reason, w, d->row->phrase);
     }
-    add_text(st, hf_sipdiag_knowledge, w,
-             k->method_row != NULL ? k->method_row->key : wmem_strdup_printf(pinfo->pool, "%u", d->row->code));
+    add_text(st, hf_sipdiag_knowledge, w, k->key != NULL ? k->key : wmem_strdup_printf(pinfo->pool, "%u", d->row->code));
     sipdiag_label_add_text(st, pinfo, hf_sipdiag_description, w->tvb, w->start, w->length, k->description);
     /* The fix with its hints is built only when someone will read it. */
     if (proto_field_is_referenced(st, hf_sipdiag_fix))

@@ -10,6 +10,7 @@
 #include "hints.h"
 #include "labels.h"
 #include "msdiag.h"
+#include "diagnose.h"
 #include "q850.h"
 
 static int hf_ms = -1;
@@ -52,7 +53,12 @@ render_ms(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, sipdiag_span_t va
         add_wire(mt, hf_ms_source, tvb, pinfo, d.source);
     const sipdiag_msdiag_code_t *c = sipdiag_msdiag_code_find(d.code);
     const sipdiag_msdiag_range_t *r = sipdiag_msdiag_range_find(d.code);
-    const char *meaning = c != NULL ? c->meaning
+    /* Teams Direct Routing: 560xxx is the SBC's own final response xxx. */
+    const sipdiag_code_t *sbc = d.code >= 560100 && d.code <= 560699 ? sipdiag_code_find((int)(d.code - 560000)) : NULL;
+    const char *meaning = sbc != NULL ? wmem_strdup_printf(pinfo->pool, "Teams Direct Routing: the SBC itself sent "
+                                                           "the final response %u %s; look at the SBC, not at Teams.",
+                                                           sbc->code, sbc->phrase)
+                        : c != NULL ? c->meaning
                         : r != NULL ? wmem_strdup_printf(pinfo->pool, "Unknown Microsoft code %u (range: %s).", d.code,
                                                          r->area)
                                     : wmem_strdup_printf(pinfo->pool, "Unknown Microsoft code %u, in no range [MS-OCER] "
