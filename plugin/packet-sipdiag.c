@@ -361,7 +361,10 @@ queue_tap(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t *r
      * 404, ...): then the call failed after all. */
     bool refused_in_dialog = res->ctx.in_dialog && sipdiag_impact_of(d->code, NULL) == SIPDIAG_IMPACT_TRANSACTION;
     sipdiag_tap_info_t t = {
-        .code = d->code, .phrase = d->row->phrase, .summary = k->summary, .severity = (int)sev,
+        .code = d->code, .summary = k->summary, .severity = (int)sev,
+        /* An unregistered code a proxy explains is not its stand-in's phrase. */
+        .phrase = d->vendor != NULL && k->key == d->vendor->key
+                  ? wmem_strdup_printf(pinfo->pool, "(%s)", d->vendor->key + 4) : d->row->phrase,
         .method = res->method, .q850_cause = sipdiag_hints_q850_cause(res->headers, res->n_headers),
         .counted = sipdiag_context_counted(&res->ctx),
         .failed_call = failed && !refused_in_dialog,
