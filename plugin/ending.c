@@ -44,12 +44,16 @@ typedef struct {
 
 static wmem_tree_t *endings;        /* frame -> ending_t */
 static unsigned n_endings;
+static const ending_t *latest;      /* the first pass's last one, and its frame: */
+static uint32_t latest_frame;       /* that pass looks no further */
 
 static void
 ending_file_init(void)
 {
     endings = wmem_tree_new(wmem_file_scope());
     n_endings = 0;
+    latest = NULL;
+    latest_frame = 0;
 }
 
 void
@@ -84,6 +88,8 @@ sipdiag_ending_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
     e->judged = sipdiag_end_judge(m->reason, m->asterisk_cause_code, &e->end);
     wmem_tree_insert32(endings, pinfo->num, e);
     n_endings++;
+    latest = e;
+    latest_frame = pinfo->num;
 }
 
 static sipdiag_span_t
@@ -97,7 +103,9 @@ static const char *const severity_names[] = { "chat", "note", "warning", "error"
 void
 sipdiag_ending_render(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool items_seen)
 {
-    const ending_t *e = n_endings > 0 ? (const ending_t *)wmem_tree_lookup32(endings, pinfo->num) : NULL;
+    /* The first pass shows what it has just found, later passes look it up. */
+    const ending_t *e = !PINFO_FD_VISITED(pinfo) ? (latest_frame == pinfo->num ? latest : NULL)
+                      : n_endings > 0 ? (const ending_t *)wmem_tree_lookup32(endings, pinfo->num) : NULL;
     if (e == NULL)
         return;
     const char *method = e->cancel ? "CANCEL" : "BYE";
