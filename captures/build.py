@@ -915,9 +915,22 @@ def vendor():
            {"contains": {"sipdiag.ms_diagnostics.meaning": "the SBC itself sent the final response 403 Forbidden"}})
     answer(147, 503, "Service Unavailable", [("ms-diagnostics", 'reason="no code"')], "an ms-diagnostics without a code",
            {"experts": ["sipdiag.expert.bad_header"]})
+    answer(148, 486, "Busy Here",
+           [("Reason", 'Q.850;cause=17;text="4656976f-9c24-4a4a-a9e5-4d4d1e0c5e7a;User is busy and currently active '
+             'on another call."')],
+           "Teams Direct Routing's Reason text: the call's id, then the words",
+           {"contains": {"sipdiag.reason_header.teams_call_id": "4656976f-9c24-4a4a-a9e5-4d4d1e0c5e7a",
+                         "sipdiag.reason_header.teams_text": "User is busy and currently active on another call."},
+            "no_experts": ["sipdiag.expert.q850_mismatch"]})
+    inv, to = call(150)
+    bye(160, inv, to, [("ms-diagnostics-public", '1003;reason="User does not exist"')],
+        "BYE with only Microsoft's diagnostic",
+        {"experts": [ended], "contains": {"sipdiag.call_ended.cause": "Microsoft 1003 User does not exist",
+                                          "sipdiag.ms_diagnostics.code": "1003"}})
     c.stats_ended = {"Q.850 16 Normal call clearing": 1, "RELEASE_CAUSE 2 RTP/RTCP time-out": 1,
                      "Preemption 1 UA Preemption": 1, "Asterisk Q.850 16 Normal call clearing": 1,
-                     "FreeSWITCH PROGRESS_TIMEOUT": 1, "SIP 200 (answered elsewhere)": 1}
+                     "FreeSWITCH PROGRESS_TIMEOUT": 1, "SIP 200 (answered elsewhere)": 1,
+                     "Microsoft 1003 User does not exist": 1}
     return c
 
 

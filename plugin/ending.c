@@ -85,7 +85,7 @@ sipdiag_ending_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
     e->asterisk_cause = kept(m->asterisk_cause);
     e->asterisk_code = kept(m->asterisk_cause_code);
     e->ms_diagnostics = kept(m->ms_diagnostics);
-    e->judged = sipdiag_end_judge(m->reason, m->asterisk_cause_code, &e->end);
+    e->judged = sipdiag_end_judge(m->reason, m->asterisk_cause_code, m->ms_diagnostics, &e->end);
     wmem_tree_insert32(endings, pinfo->num, e);
     n_endings++;
     latest = e;

@@ -89,6 +89,8 @@ static int hf_sipdiag_reason_header_cause_name = -1;
 static int hf_sipdiag_reason_header_meaning = -1;
 static int hf_sipdiag_reason_header_location = -1;
 static int hf_sipdiag_reason_header_freeswitch = -1;
+static int hf_sipdiag_reason_header_teams_id = -1;
+static int hf_sipdiag_reason_header_teams_text = -1;
 
 static gint ett_sipdiag_hint = -1;
 static gint ett_sipdiag_warning = -1;
@@ -608,6 +610,12 @@ sipdiag_hints_render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
         add_str(rt, hf_sipdiag_reason_header_protocol, tvb, shown(pinfo, r.protocol.ptr, r.protocol.len));
         if (r.text.len > 0)
             add_str(rt, hf_sipdiag_reason_header_text, tvb, shown(pinfo, r.text.ptr, r.text.len));
+        sipdiag_span_t teams_id, teams_text;
+        if (sipdiag_reason_teams_text(r.text, &teams_id, &teams_text)) {
+            /* Teams Direct Routing: the call's id, then the words. */
+            add_str(rt, hf_sipdiag_reason_header_teams_id, tvb, shown(pinfo, teams_id.ptr, teams_id.len));
+            add_str(rt, hf_sipdiag_reason_header_teams_text, tvb, shown(pinfo, teams_text.ptr, teams_text.len));
+        }
         if (r.text.len > 0 && !g_utf8_validate(r.text.ptr, (gssize)r.text.len, NULL))
             expert_add_info_format(pinfo, ti, &ei_sipdiag_bad_header,
                                    "Reason: the text is not valid UTF-8 (RFC 3326 §2, RFC 3261 §25.1)");
@@ -831,6 +839,12 @@ sipdiag_hints_register(int proto, expert_module_t *module)
         { &hf_sipdiag_reason_header_location,
           { "Location", "sipdiag.reason_header.location", FT_STRING, BASE_NONE, NULL, 0x0,
             "RFC 8606 location: where in the network the call was released", HFILL } },
+        { &hf_sipdiag_reason_header_teams_id,
+          { "Teams call id", "sipdiag.reason_header.teams_call_id", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Teams Direct Routing: the id before the semicolon of the Reason text", HFILL } },
+        { &hf_sipdiag_reason_header_teams_text,
+          { "Teams text", "sipdiag.reason_header.teams_text", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Teams Direct Routing: the words after the id", HFILL } },
         { &hf_sipdiag_reason_header_freeswitch,
           { "FreeSWITCH cause", "sipdiag.reason_header.freeswitch", FT_STRING, BASE_NONE, NULL, 0x0,
             "FreeSWITCH hangup-cause name sent as the Reason text", HFILL } },

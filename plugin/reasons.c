@@ -5,10 +5,12 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
+#include <glib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "diagnose.h"
+#include "msdiag.h"
 #include "q850.h"
 #include "reasons.h"
 
@@ -303,7 +305,29 @@ judge_value(const sipdiag_reason_t *r, sipdiag_end_t *out)
 }
 
 bool
-sipdiag_end_judge(sipdiag_span_t reason, sipdiag_span_t asterisk_code, sipdiag_end_t *out)
+sipdiag_reason_teams_text(sipdiag_span_t text, sipdiag_span_t *id, sipdiag_span_t *rest)
+{
+    /* 8-4-4-4-12 hexadecimal digits, then ';' (Microsoft's Direct Routing page and traces). */
+    static const size_t dashes[] = { 8, 13, 18, 23 };
+    if (text.len <= 37 || text.ptr[36] != ';')
+        return false;
+    for (size_t i = 0, d = 0; i < 36; i++) {
+        if (d < 4 && i == dashes[d]) {
+            if (text.ptr[i] != '-')
+                return false;
+            d++;
+        } else if (!g_ascii_isxdigit(text.ptr[i])) {
+            return false;
+        }
+    }
+    *id = (sipdiag_span_t){ text.ptr, 36 };
+    *rest = (sipdiag_span_t){ text.ptr + 37, text.len - 37 };
+    return true;
+}
+
+bool
+sipdiag_end_judge(sipdiag_span_t reason, sipdiag_span_t asterisk_code, sipdiag_span_t ms_diagnostics,
+                  sipdiag_end_t *out)
 {
     size_t pos = 0;
     sipdiag_reason_t r;
@@ -316,5 +340,15 @@ sipdiag_end_judge(sipdiag_span_t reason, sipdiag_span_t asterisk_code, sipdiag_e
     uint32_t code;
     if (asterisk_code.len > 0 && sipdiag_parse_uint(asterisk_code.ptr, asterisk_code.len, &code) == SIPDIAG_PARSE_OK)
         return judge_q850(code, "Asterisk ", out);
+    sipdiag_ms_diag_t ms;
+    if (ms_diagnostics.len > 0 && sipdiag_parse_ms_diag(ms_diagnostics.ptr, ms_diagnostics.len, &ms) == SIPDIAG_PARSE_OK) {
+        const sipdiag_msdiag_code_t *c = sipdiag_msdiag_code_find(ms.code);
+        /* The table's words, never the wire's, in a statistics label. */
+        snprintf(out->label, sizeof out->label, "Microsoft %u%s%s", ms.code, c != NULL ? " " : "",
+                 c != NULL ? c->reason : "");
+        out->meaning = c != NULL ? c->meaning : "A Microsoft diagnostic code sipdiag does not know.";
+        out->severity = SIPDIAG_SEV_NOTE;
+        return true;
+    }
     return false;
 }

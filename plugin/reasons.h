@@ -93,8 +93,14 @@ typedef struct {
 sipdiag_severity_t sipdiag_end_severity_q850(long cause);
 
 /* Judges the first reason-value of `reason` that names a cause (or a
- * FreeSWITCH cause in its text); without one, Asterisk's cause code. False
- * when neither says anything. sipdiag_codes_init() must have run. */
-bool sipdiag_end_judge(sipdiag_span_t reason, sipdiag_span_t asterisk_code, sipdiag_end_t *out);
+ * FreeSWITCH cause in its text); without one, Asterisk's cause code, then
+ * Microsoft's diagnostic code. False when none says anything.
+ * sipdiag_codes_init() must have run. */
+bool sipdiag_end_judge(sipdiag_span_t reason, sipdiag_span_t asterisk_code, sipdiag_span_t ms_diagnostics,
+                       sipdiag_end_t *out);
+
+/* Teams Direct Routing's Reason text "<call id>;<text>" (a 36-character
+ * GUID, a semicolon, the text): true and the two parts, else false. */
+bool sipdiag_reason_teams_text(sipdiag_span_t text, sipdiag_span_t *id, sipdiag_span_t *rest);
 
 #endif /* SIPDIAG_REASONS_H */

@@ -68,6 +68,11 @@ fuzz_reason(const char *buf, size_t len)
             __builtin_trap();
         sipdiag_reason_location_find(r.location);
         sipdiag_freeswitch_cause_find(r.text);
+        sipdiag_span_t id, rest;
+        if (sipdiag_reason_teams_text(r.text, &id, &rest)) {
+            check(id);
+            check(rest);
+        }
         if (r.has_cause)
             sipdiag_q850_sip_allowed(r.cause, 603, r.location);
         if (pos <= before || pos > len || (st == SIPDIAG_PARSE_OVERFLOW && r.cause != -1))

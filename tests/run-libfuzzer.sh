@@ -13,7 +13,7 @@ command -v clang > /dev/null || { echo "clang not found: skipped"; exit 77; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-core=(codes.c diagnose.c hdrparse.c q850.c reasons.c sipmsg.c)
+core=(codes.c diagnose.c hdrparse.c msdiag.c q850.c reasons.c sipmsg.c)
 # shellcheck disable=SC2046
 clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I"$src/plugin" \
     $(pkg-config --cflags glib-2.0) "$here/fuzz_hdrparse.c" "${core[@]/#/$src/plugin/}" \

@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "diagnose.h"
 #include "q850.h"
 #include "reasons.h"
 
@@ -108,6 +109,53 @@ test_q850_allowed(void)
     g_assert_true(sipdiag_q850_sip_allowed(200, 404, none));          /* not a cause */
 }
 
+/* Teams Direct Routing's "<GUID>;<text>" Reason text. */
+static void
+test_teams(void)
+{
+    sipdiag_span_t id, rest;
+    g_assert_true(sipdiag_reason_teams_text(span("4656976f-9c24-4a4a-a9e5-4d4d1e0c5e7a;User is busy"), &id, &rest));
+    g_assert_cmpuint(id.len, ==, 36);
+    g_assert_true(strncmp(rest.ptr, "User is busy", rest.len) == 0 && rest.len == 12);
+    g_assert_false(sipdiag_reason_teams_text(span("4656976f-9c24-4a4a-a9e5-4d4d1e0c5e7a;"), &id, &rest));
+    g_assert_false(sipdiag_reason_teams_text(span("4656976f+9c24-4a4a-a9e5-4d4d1e0c5e7a;x"), &id, &rest));
+    g_assert_false(sipdiag_reason_teams_text(span("4656976g-9c24-4a4a-a9e5-4d4d1e0c5e7a;x"), &id, &rest));
+    g_assert_false(sipdiag_reason_teams_text(span("nocallee"), &id, &rest));
+    g_assert_false(sipdiag_reason_teams_text(span(""), &id, &rest));
+}
+
+/* What a BYE's or CANCEL's cause says about the end of the call. */
+static void
+test_end_judge(void)
+{
+    sipdiag_end_t e;
+    sipdiag_span_t none = span("");
+    sipdiag_codes_init();
+    g_assert_true(sipdiag_end_judge(span("Q.850;cause=16;text=\"NORMAL_CLEARING\""), none, none, &e));
+    g_assert_cmpstr(e.label, ==, "Q.850 16 Normal call clearing");
+    g_assert_cmpint(e.severity, ==, SIPDIAG_SEV_CHAT);
+    g_assert_true(sipdiag_end_judge(span("Q.850;cause=38"), none, none, &e));
+    g_assert_cmpint(e.severity, ==, SIPDIAG_SEV_WARN);
+    g_assert_true(sipdiag_end_judge(span("SIP;cause=200;text=\"Call completed elsewhere\""), none, none, &e));
+    g_assert_cmpint(e.severity, ==, SIPDIAG_SEV_CHAT);
+    g_assert_true(sipdiag_end_judge(span("SIP;cause=607;text=\"PROGRESS_TIMEOUT\""), none, none, &e));
+    g_assert_cmpstr(e.label, ==, "FreeSWITCH PROGRESS_TIMEOUT");
+    g_assert_true(sipdiag_end_judge(span("RELEASE_CAUSE;cause=3"), none, none, &e));
+    g_assert_cmpstr(e.label, ==, "RELEASE_CAUSE 3 Media bearer loss");
+    g_assert_cmpint(e.severity, ==, SIPDIAG_SEV_WARN);
+    g_assert_true(sipdiag_end_judge(span("X-ACME;cause=9"), none, none, &e));
+    g_assert_cmpstr(e.label, ==, "X-ACME cause 9");
+    g_assert_true(sipdiag_end_judge(none, span("17"), none, &e));
+    g_assert_cmpstr(e.label, ==, "Asterisk Q.850 17 User busy");
+    g_assert_false(sipdiag_end_judge(none, span("999"), none, &e));
+    g_assert_true(sipdiag_end_judge(none, none, span("1003;reason=\"x\""), &e));
+    g_assert_cmpstr(e.label, ==, "Microsoft 1003 User does not exist");
+    g_assert_true(sipdiag_end_judge(none, none, span("51004;reason=\"\x01\x02\""), &e));
+    g_assert_cmpstr(e.label, ==, "Microsoft 51004");      /* the wire's words stay out of the label */
+    g_assert_false(sipdiag_end_judge(span("Q.850"), none, none, &e));
+    g_assert_false(sipdiag_end_judge(none, none, none, &e));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -117,5 +165,7 @@ main(int argc, char **argv)
     g_test_add_func("/reasons/locations", test_locations);
     g_test_add_func("/reasons/freeswitch", test_freeswitch);
     g_test_add_func("/reasons/q850_allowed", test_q850_allowed);
+    g_test_add_func("/reasons/teams", test_teams);
+    g_test_add_func("/reasons/end_judge", test_end_judge);
     return g_test_run();
 }
