@@ -254,30 +254,30 @@ frame_layers(const packet_info *pinfo, bool *has_sip, bool *has_data)
  * type, code, checksum, 4 more) before that. Every byte read is checked to
  * be there; false when the layout does not fit. */
 static bool
-icmp_header_before(packet_info *pinfo, tvbuff_t *tvb, int start, bool v6, unsigned *type, unsigned *code,
+icmp_header_before(packet_info *pinfo, const guint8 *b, int start, bool v6, unsigned *type, unsigned *code,
                    const char **to)
 {
     int ip = -1;
     if (v6) {
         int p = start - 8 - 40;
-        if (p >= 8 && (tvb_get_guint8(tvb, p) >> 4) == 6 && tvb_get_guint8(tvb, p + 6) == 17)
+        if (p >= 8 && (b[p] >> 4) == 6 && b[p + 6] == 17)
             ip = p;
     } else {
         for (int ihl = 5; ihl <= 15 && ip < 0; ihl++) {
             int p = start - 8 - 4 * ihl;
-            if (p >= 8 && tvb_get_guint8(tvb, p) == (0x40 | ihl) && tvb_get_guint8(tvb, p + 9) == 17)
+            if (p >= 8 && b[p] == (0x40 | ihl) && b[p + 9] == 17)
                 ip = p;
         }
     }
     if (ip < 0)
         return false;
-    *type = tvb_get_guint8(tvb, ip - 8);
-    *code = tvb_get_guint8(tvb, ip - 7);
+    *type = b[ip - 8];
+    *code = b[ip - 7];
     /* Where the bounced datagram was going: the quoted IP destination and UDP port. */
     address dst;
-    set_address_tvb(&dst, v6 ? AT_IPv6 : AT_IPv4, v6 ? 16 : 4, tvb, v6 ? ip + 24 : ip + 16);
+    set_address(&dst, v6 ? AT_IPv6 : AT_IPv4, v6 ? 16 : 4, b + (v6 ? ip + 24 : ip + 16));
     *to = wmem_strdup_printf(pinfo->pool, v6 ? "[%s]:%u" : "%s:%u", address_to_str(pinfo->pool, &dst),
-                             tvb_get_ntohs(tvb, start - 8 + 2));
+                             (unsigned)(b[start - 6] << 8 | b[start - 5]));
     return true;
 }
 
@@ -294,7 +294,9 @@ sipdiag_extract_icmp(packet_info *pinfo, const sipdiag_response_t *m, bool *v6, 
     /* The bytes in front of the message are in the frame: they were captured before it. */
     if (m->msg_start < 8 + 20 + 8 || !tvb_bytes_exist(m->tvb, 0, m->msg_start))
         return true;
-    if (!icmp_header_before(pinfo, m->tvb, m->msg_start, layers_icmpv6, type, code, to))
+    /* Read as bytes: the tvb getters were renamed between 4.0 and 4.4. */
+    const guint8 *b = tvb_get_ptr(m->tvb, 0, m->msg_start);
+    if (!icmp_header_before(pinfo, b, m->msg_start, layers_icmpv6, type, code, to))
         *type = *code = 0;
     return true;
 }
