@@ -7,21 +7,24 @@
 #include "compat.h"
 #include "stats.h"
 
+#include <string.h>
+
 #include <epan/stats_tree.h>
 #include <epan/tap.h>
 
 #include "q850.h"
+#include "textsplit.h"
 
 static int sipdiag_tap = -1;
 
 static const char *st_str_responses = "SIP responses";
 static const char *st_str_severity = "By severity";
 static const char *st_str_class = "By class";
-static const char *st_str_code = "By code (diagnosis)";
+static const char *st_str_code = "By code";
 static const char *st_str_method = "By request method";
 static const char *st_str_q850 = "By Q.850 cause";
-static const char *st_str_calls = "Failed calls (Call-ID | From -> To | code: diagnosis)";
-static const char *st_str_refused = "Refused re-INVITEs, call went on (Call-ID | From -> To | code)";
+static const char *st_str_calls = "Failed calls";
+static const char *st_str_refused = "Refused re-INVITEs, call went on";
 static const char *st_str_silent = "Failures without an error response";
 static const char *st_str_calls_branch = "Calls";
 static const char *st_str_ended = "Ended by cause (Reason of BYE or CANCEL)";
@@ -79,6 +82,9 @@ sipdiag_stats_tree_init(stats_tree *st)
 {
     st_node_responses = stats_tree_create_node(st, st_str_responses, 0, STAT_DT_INT, true);
     st_node_severity = stats_tree_create_node(st, st_str_severity, st_node_responses, STAT_DT_INT, true);
+    /* Most severe first, whatever order they come in. */
+    for (int sev = 3; sev >= 0; sev--)
+        stats_tree_create_node(st, val_to_str_const(sev, severity_names, "unknown"), st_node_severity, STAT_DT_INT, false);
     st_node_class = stats_tree_create_node(st, st_str_class, st_node_responses, STAT_DT_INT, true);
     st_node_code = stats_tree_create_node(st, st_str_code, st_node_responses, STAT_DT_INT, true);
     st_node_method = stats_tree_create_node(st, st_str_method, st_node_responses, STAT_DT_INT, true);
@@ -88,6 +94,24 @@ sipdiag_stats_tree_init(stats_tree *st)
     st_node_silent = stats_tree_create_node(st, st_str_silent, 0, STAT_DT_INT, true);
     st_node_calls_branch = stats_tree_create_node(st, st_str_calls_branch, 0, STAT_DT_INT, true);
     st_node_ended = stats_tree_create_node(st, st_str_ended, st_node_calls_branch, STAT_DT_INT, true);
+}
+
+/* A URI cut to fit a statistics row (whole UTF-8 characters). */
+#define ROW_URI_BYTES 36
+
+static const char *
+row_uri(packet_info *pinfo, const char *uri)
+{
+    size_t len = strlen(uri), n = sipdiag_text_prefix(uri, len, ROW_URI_BYTES);
+    return n == len ? uri : wmem_strdup_printf(pinfo->pool, "%.*s…", (int)n, uri);
+}
+
+/* "callee is on another call" of "callee is on another call — retry later …". */
+static const char *
+first_clause(packet_info *pinfo, const char *summary)
+{
+    const char *dash = strstr(summary, " — ");
+    return dash != NULL ? wmem_strndup(pinfo->pool, summary, (size_t)(dash - summary)) : summary;
 }
 
 static tap_packet_status
@@ -109,29 +133,33 @@ sipdiag_stats_tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *ed
         return TAP_PACKET_REDRAW;
     }
 
+    /* Short labels so the Count column stays in view: the code and its
+     * phrase, with the diagnosis's first clause as its child; every group
+     * row carries its total. */
     tick_stat_node(st, st_str_responses, 0, true);
+    tick_stat_node(st, st_str_severity, st_node_responses, true);
     tick_stat_node(st, val_to_str_const(t->severity, severity_names, "unknown"), st_node_severity, false);
+    tick_stat_node(st, st_str_class, st_node_responses, true);
     tick_stat_node(st, val_to_str_const(t->code / 100, class_names, "invalid"), st_node_class, false);
-    tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%d %s: %s", t->code, t->phrase, t->summary),
-                   st_node_code, false);
+    tick_stat_node(st, st_str_code, st_node_responses, true);
+    int code = tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%d %s", t->code, t->phrase), st_node_code, true);
+    tick_stat_node(st, first_clause(pinfo, t->summary), code, false);
+    tick_stat_node(st, st_str_method, st_node_responses, true);
     tick_stat_node(st, t->method != NULL ? t->method : "(no CSeq)", st_node_method, false);
     if (t->q850_cause >= 0)
     {
         const sipdiag_q850_t *q = sipdiag_q850_find(t->q850_cause);
+        tick_stat_node(st, st_str_q850, st_node_responses, true);
         tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%d %s", t->q850_cause, q != NULL ? q->name : "(undefined)"),
                        st_node_q850, false);
     }
-    if (t->failed_call) {
-        tick_stat_node(st, st_str_calls, 0, true);
-        tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%s | %s -> %s | %d %s: %s",
-                                              t->call_id, t->from, t->to, t->code, t->phrase, t->summary),
-                       st_node_calls, false);
-    }
-    if (t->refused_in_dialog) {
-        tick_stat_node(st, st_str_refused, 0, true);
-        tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%s | %s -> %s | %d %s",
-                                              t->call_id, t->from, t->to, t->code, t->phrase),
-                       st_node_refused, false);
+    if (t->failed_call || t->refused_in_dialog) {
+        /* "From -> To: code phrase", the Call-ID beneath. */
+        int parent = t->failed_call ? st_node_calls : st_node_refused;
+        tick_stat_node(st, t->failed_call ? st_str_calls : st_str_refused, 0, true);
+        int call = tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%s -> %s: %d %s", row_uri(pinfo, t->from),
+                                                         row_uri(pinfo, t->to), t->code, t->phrase), parent, true);
+        tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "Call-ID %s", t->call_id), call, false);
     }
     return TAP_PACKET_REDRAW;
 }

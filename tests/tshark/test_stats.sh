@@ -21,14 +21,17 @@ expect_eq "1 note (486), 1 warning (488), 1 error (503)" \
 expect_eq "by class" "$(line '1xx Provisional') $(line '2xx Successful') $(line '4xx Request failure') $(line '5xx Server failure')" \
     "7 3 4 1"
 expect_eq "by method" "$(line '  INVITE') $(line '  CANCEL') $(line '  BYE')" "13 1 1"
-expect_eq "by code, with the diagnosis" \
-    "$(line '486 Busy Here: callee is on another call — retry later or forward to voicemail')" "1"
+expect_eq "by code, with the diagnosis's first clause beneath" \
+    "$(line '  486 Busy Here') $(line '   callee is on another call')" "1 1"
+expect_eq "group rows carry their totals" \
+    "$(line ' By severity') $(line ' By class') $(line ' By code') $(line ' By request method')" "15 15 15 15"
 expect_eq "four failed calls (the 401 was only a challenge)" "$(line 'Failed calls')" "4"
-expect_contains "a failed call names Call-ID, From, To and the diagnosis" "$t" \
-    'sipdiag-busy-486@127.0.0.1 | sip:alice@127.0.0.1:5061 -> sip:bob@127.0.0.1:5060 | 486 Busy Here: callee is on another call'
+expect_contains "a failed call: From -> To: code phrase" "$t" \
+    $' sip:alice@127.0.0.1:5061 -> sip:bob@127.0.0.1:5060: 486 Busy Here\t1'
+expect_contains "... its Call-ID beneath" "$t" $'  Call-ID sipdiag-busy-486@127.0.0.1\t1'
 
 t=$(tree reason-warning.pcap)
 expect_eq "Q.850 causes (17 twice: 486 and 603)" "$(line '17 User busy') $(line '34 No circuit/channel available') $(line '18 No user responding')" "2 1 1"
 t=$(tree dialog.pcap)
-expect_eq "retransmissions are not counted: one 486" "$(line '486 Busy Here:')" "1"
+expect_eq "retransmissions are not counted: one 486" "$(line '  486 Busy Here')" "1"
 finish
