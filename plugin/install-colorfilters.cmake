@@ -3,10 +3,19 @@
 # starting from Wireshark's global rules when the user has none yet, and
 # replacing an earlier copy of sipdiag's rules. Run through the
 # install_colorfilters target. Variables: RULES (our file), GLOBAL (Wireshark's
-# global colorfilters), CONFIG_DIR (the personal configuration folder).
+# global colorfilters), CONFIG_DIR (the personal configuration folder; when
+# not given, WIRESHARK_CONFIG_DIR as the target runs, else
+# $HOME/.config/wireshark, so the folder is the one Wireshark will read).
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
+if(NOT CONFIG_DIR)
+    if(NOT "$ENV{WIRESHARK_CONFIG_DIR}" STREQUAL "")
+        set(CONFIG_DIR "$ENV{WIRESHARK_CONFIG_DIR}")
+    else()
+        set(CONFIG_DIR "$ENV{HOME}/.config/wireshark")
+    endif()
+endif()
 set(target "${CONFIG_DIR}/colorfilters")
 if(EXISTS "${target}")
     file(STRINGS "${target}" old)

@@ -167,6 +167,7 @@ sipdiag_stats_tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *ed
 void
 sipdiag_stats_register_tree(void)
 {
-    stats_tree_register_plugin("sipdiag", "sipdiag", "SIP Response Diagnosis", 0,
-                               sipdiag_stats_tree_packet, sipdiag_stats_tree_init, NULL);
+    /* Under Telephony, next to SIP Flows, where Wireshark allows it (compat.h). */
+    SIPDIAG_STATS_TREE_REGISTER("sipdiag", "sipdiag", "SIP Response Diagnosis", sipdiag_stats_tree_packet,
+                                sipdiag_stats_tree_init);
 }

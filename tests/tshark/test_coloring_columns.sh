@@ -23,6 +23,16 @@ expect_eq "error and warning responses are coloured" \
     "$(printf '24\tSIP response: error 28\tSIP response: warning')"
 rm -f "$WORK/config/colorfilters"
 
+# The install_colorfilters target finds the folder when it runs, not when
+# the build was configured: WIRESHARK_CONFIG_DIR at that moment, else ~/.config/wireshark.
+build=$(dirname "$SIPDIAG_PLUGIN")
+WIRESHARK_CONFIG_DIR="$WORK/later" cmake --build "$build" --target install_colorfilters > /dev/null
+expect_eq "the target honours WIRESHARK_CONFIG_DIR as it runs" \
+    "$(sed -n 2p "$WORK/later/colorfilters" | cut -d@ -f2)" "SIP response: error"
+env -u WIRESHARK_CONFIG_DIR HOME="$WORK/home" cmake --build "$build" --target install_colorfilters > /dev/null
+expect_eq "... else the personal folder under HOME" \
+    "$(sed -n 2p "$WORK/home/.config/wireshark/colorfilters" | cut -d@ -f2)" "SIP response: error"
+
 cols='gui.column.format:"No.","%m","Code","%Cus:sipdiag.code:0:R","Severity","%Cus:sipdiag.severity:0:R","Fix","%Cus:sipdiag.fix:0:R"'
 out=$(ts -r "$(cap demo.pcap)" -o "$cols" -Y 'frame.number == 24')
 expect_contains "custom columns show code, severity and fix" "$out" \
