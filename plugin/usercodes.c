@@ -20,8 +20,13 @@ typedef struct {
     char *phrase;        /* alias or, for a new code, its phrase */
     char *description;
     char *fix;
-    unsigned severity;   /* sipdiag_severity_t */
+    unsigned severity;   /* sipdiag_severity_t, or SEVERITY_DEFAULT */
 } usercode_t;
+
+/* "default": keep the severity sipdiag gives the code (for an unregistered
+ * code, that of the code it is handled as), so a row that only rewrites the
+ * Fix of a 408 leaves it an error. */
+#define SEVERITY_DEFAULT 4
 
 static usercode_t *usercodes;
 static unsigned n_usercodes;
@@ -30,6 +35,7 @@ static const sipdiag_code_t *merged[SIPDIAG_CODE_MAX - SIPDIAG_CODE_MIN + 1];
 static const char *user_phrase[SIPDIAG_CODE_MAX - SIPDIAG_CODE_MIN + 1];
 
 static const value_string severity_vals[] = {
+    { SEVERITY_DEFAULT,  "default" },
     { SIPDIAG_SEV_CHAT,  "chat" },
     { SIPDIAG_SEV_NOTE,  "note" },
     { SIPDIAG_SEV_WARN,  "warning" },
@@ -41,7 +47,7 @@ UAT_DEC_CB_DEF(usercodes, code, usercode_t)
 UAT_CSTRING_CB_DEF(usercodes, phrase, usercode_t)
 UAT_CSTRING_CB_DEF(usercodes, description, usercode_t)
 UAT_CSTRING_CB_DEF(usercodes, fix, usercode_t)
-UAT_VS_DEF(usercodes, severity, usercode_t, unsigned, SIPDIAG_SEV_NOTE, "note")
+UAT_VS_DEF(usercodes, severity, usercode_t, unsigned, SEVERITY_DEFAULT, "default")
 
 static void *
 usercodes_copy_cb(void *dest, const void *orig, size_t len _U_)
@@ -75,11 +81,14 @@ is_empty(const char *s)
 static sipdiag_wsbool_t
 usercodes_severity_chk(void *r _U_, const char *p, unsigned len, const void *vs _U_, const void *u _U_, char **err)
 {
+    if (len == 0)
+        return true;    /* an empty field is "default" */
     for (const value_string *v = severity_vals; v->strptr != NULL; v++) {
         if (strlen(v->strptr) == len && strncmp(v->strptr, p, len) == 0)
             return true;
     }
-    *err = g_strdup_printf("field \"Severity\" must be chat, note, warning or error, not \"%.*s\"", (int)len, p);
+    *err = g_strdup_printf("field \"Severity\" must be default, chat, note, warning or error, not \"%.*s\"",
+                           (int)len, p);
     return false;
 }
 
@@ -93,8 +102,11 @@ usercodes_update_cb(void *r, char **err)
         return false;
     }
     if (sipdiag_code_find((int)u->code) == NULL && (is_empty(u->phrase) || is_empty(u->description))) {
-        *err = g_strdup_printf("Code %u is not a registered code: fields \"Reason phrase\" and \"Description\" "
-                               "are required for it", u->code);
+        /* Name only what is missing. */
+        const char *missing = is_empty(u->phrase) && is_empty(u->description) ? "fields \"Reason phrase\" and "
+                                                                                 "\"Description\" are"
+                            : is_empty(u->phrase) ? "field \"Reason phrase\" is" : "field \"Description\" is";
+        *err = g_strdup_printf("Code %u is not a registered code: %s required for it", u->code, missing);
         return false;
     }
     return true;
@@ -118,7 +130,13 @@ merge(const usercode_t *u)
     m->description = either(u->description, b != NULL ? b->description : NULL, "");
     m->fix = either(u->fix, b != NULL ? b->fix : NULL, "");
     m->summary = either(u->fix, b != NULL ? b->summary : NULL, m->description);
-    m->severity = (sipdiag_severity_t)u->severity;
+    if (u->severity != SEVERITY_DEFAULT) {
+        m->severity = (sipdiag_severity_t)u->severity;
+    } else {
+        /* RFC 3261 §8.1.3.2: an unregistered code is handled as x00 (a provisional one as 183). */
+        const sipdiag_code_t *d = b != NULL ? b : sipdiag_code_find(u->code < 200 ? 183 : (int)(u->code / 100 * 100));
+        m->severity = d != NULL ? d->severity : SIPDIAG_SEV_NOTE;
+    }
     return m;
 }
 
@@ -154,15 +172,21 @@ void
 sipdiag_usercodes_register(module_t *module)
 {
     static uat_field_t fields[] = {
-        UAT_FLD_DEC(usercodes, code, "Code", "SIP status code, 100 to 699"),
+        /* The dialog's Help button opens Wireshark's own guide: the help is here, in each column's tooltip. */
+        UAT_FLD_DEC(usercodes, code, "Code",
+                    "SIP status code, 100 to 699. A registered code: your texts replace sipdiag's; an "
+                    "unregistered one (a vendor's 499): it is explained by this row instead of the x00 fallback"),
         UAT_FLD_CSTRING(usercodes, phrase, "Reason phrase",
-                        "For a new code its reason phrase; for a registered code a vendor phrase to accept"),
-        UAT_FLD_CSTRING(usercodes, description, "Description", "What the code means (empty: keep the built-in text)"),
-        UAT_FLD_CSTRING(usercodes, fix, "Fix", "What to check or change (empty: keep the built-in text)"),
+                        "A new code: its reason phrase (required). A registered code: a vendor's phrase to accept "
+                        "without a \"phrase differs\" note (optional)"),
+        UAT_FLD_CSTRING(usercodes, description, "Description",
+                        "What the code means. Required for a new code; empty keeps sipdiag's text"),
+        UAT_FLD_CSTRING(usercodes, fix, "Fix", "What to check or change; empty keeps sipdiag's text"),
         { "severity", "Severity", PT_TXTMOD_ENUM,
           { usercodes_severity_chk, usercodes_severity_set_cb, usercodes_severity_tostr_cb },
           { &severity_vals, &severity_vals, &severity_vals }, &severity_vals,
-          "chat, note, warning or error", FLDFILL },
+          "default keeps sipdiag's severity for the code; chat, note, warning or error replace it (and the "
+          "level of its expert item)", FLDFILL },
         UAT_END_FIELDS
     };
     uat_t *uat = uat_new("SIP response diagnosis codes",

@@ -30,10 +30,25 @@ expect_contains "a code out of range is refused, naming the field" "$err" \
     'Code 99: field "Code" must be a SIP status code from 100 to 699'
 err=$(ts -r "$odd" -o 'uat:sipdiag_codes:"486","","","z","urgent"' -c 1 2>&1)
 expect_contains "an unknown severity is refused, naming the field" "$err" \
-    'field "Severity" must be chat, note, warning or error, not "urgent"'
+    'field "Severity" must be default, chat, note, warning or error, not "urgent"'
 err=$(ts -r "$odd" -o 'uat:sipdiag_codes:"498","","","z","note"' -c 1 2>&1)
 expect_contains "a new code without its texts is refused" "$err" \
     'Code 498 is not a registered code: fields "Reason phrase" and "Description" are required for it'
+err=$(ts -r "$odd" -o 'uat:sipdiag_codes:"498","Vendor","","z","note"' -c 1 2>&1)
+expect_contains "... naming only what is missing" "$err" \
+    'Code 498 is not a registered code: field "Description" is required for it'
+
+# "default" (the new rows' default) keeps sipdiag's severity: a row that only
+# rewrites the Fix of a 408 leaves it an error; an unregistered code takes its x00's.
+expect_eq "severity default keeps the code's own" \
+    "$(ts -r "$all" -o 'uat:sipdiag_codes:"408","","","Ring the carrier NOC","default"' -Y 'sipdiag.code == 408' \
+       -T fields -E separator='|' -e sipdiag.severity -e sipdiag.fix)" "error|Ring the carrier NOC"
+expect_eq "an empty severity is default too" \
+    "$(ts -r "$all" -o 'uat:sipdiag_codes:"486","","","x",""' -Y 'sipdiag.code == 486' -T fields -e sipdiag.severity)" \
+    "note"
+expect_eq "default for a new code: the severity of the code it is handled as (499 as 400: warning)" \
+    "$(ts -r "$odd" -o 'uat:sipdiag_codes:"499","Vendor Rejected","Blocked","x","default"' -Y 'frame.number == 1' \
+       -T fields -e sipdiag.severity)" "warning"
 
 # A table file with a bad row is refused whole: nothing of it is applied.
 printf '%s\n' "$row499" '"99","x","y","z","note"' > "$WORK/config/sipdiag_codes"
