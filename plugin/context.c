@@ -303,7 +303,7 @@ challenge_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
         } else {
             out->kind = SIPDIAG_CTX_CREDENTIALS_REJECTED;
             /* A copy: the transaction, and its realm, go before the results do. */
-            out->realm = wmem_strndup(wmem_file_scope(), realm.ptr != NULL ? realm.ptr : "", realm.len);
+            out->realm = realm.len > 0 ? kept_name(realm) : "";
             out->user = kept_name(t->auth_user);
         }
     } else {

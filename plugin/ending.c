@@ -62,12 +62,22 @@ sipdiag_ending_init(void)
     register_init_routine(ending_file_init);
 }
 
+/* A header value kept for later passes: whole up to MAX_VALUE_BYTES, else
+ * up to its last comma before that (whole list elements, as the hints do),
+ * so a long Reason does not end in a cut quote that reads as malformed. */
 static const char *
 kept(sipdiag_span_t s)
 {
     if (s.len == 0)
         return NULL;
-    return wmem_strndup(wmem_file_scope(), s.ptr, MIN(s.len, MAX_VALUE_BYTES));
+    size_t n = s.len;
+    if (n > MAX_VALUE_BYTES) {
+        n = MAX_VALUE_BYTES;
+        while (n > 0 && s.ptr[n - 1] != ',')
+            n--;
+        n = n > 0 ? n - 1 : MAX_VALUE_BYTES;
+    }
+    return wmem_strndup(wmem_file_scope(), s.ptr, n);
 }
 
 void

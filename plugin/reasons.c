@@ -296,8 +296,12 @@ judge_value(const sipdiag_reason_t *r, sipdiag_end_t *out)
         out->severity = c->severity;
         return true;
     }
-    snprintf(out->label, sizeof out->label, "%.*s cause %ld", (int)(r->protocol.len > 32 ? 32 : r->protocol.len),
-             r->protocol.ptr, r->cause);
+    /* Statistics rows from table words only: a hostile capture cannot
+     * make one row per protocol name or cause it invents. */
+    if (p != NULL)
+        snprintf(out->label, sizeof out->label, "%s cause", p->name);
+    else
+        snprintf(out->label, sizeof out->label, "Reason protocol outside the IANA registry");
     out->meaning = p != NULL ? "A cause of a registered Reason protocol that sipdiag does not decode."
                              : "A Reason protocol outside the IANA registry: the sender's own.";
     out->severity = SIPDIAG_SEV_NOTE;
@@ -338,8 +342,9 @@ sipdiag_end_judge(sipdiag_span_t reason, sipdiag_span_t asterisk_code, sipdiag_s
             return true;
     }
     uint32_t code;
-    if (asterisk_code.len > 0 && sipdiag_parse_uint(asterisk_code.ptr, asterisk_code.len, &code) == SIPDIAG_PARSE_OK)
-        return judge_q850(code, "Asterisk ", out);
+    if (asterisk_code.len > 0 && sipdiag_parse_uint(asterisk_code.ptr, asterisk_code.len, &code) == SIPDIAG_PARSE_OK
+        && judge_q850(code, "Asterisk ", out))
+        return true;
     sipdiag_ms_diag_t ms;
     if (ms_diagnostics.len > 0 && sipdiag_parse_ms_diag(ms_diagnostics.ptr, ms_diagnostics.len, &ms) == SIPDIAG_PARSE_OK) {
         const sipdiag_msdiag_code_t *c = sipdiag_msdiag_code_find(ms.code);

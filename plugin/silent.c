@@ -83,6 +83,7 @@ struct sipdiag_watch {
     sipdiag_sends_t sends;
     sipdiag_txn_t *txn;             /* W_REQUEST */
     uint64_t call_hash;             /* W_ANSWER, W_CHALLENGE: the key in their map (of the Call-ID) */
+    uint64_t path;                  /* W_ANSWER: the 2xx's direction (UAS to UAC), fwd */
     bool keyed;
     char what[24];                  /* the method, for the message */
     char realm[64];                 /* W_CHALLENGE */
@@ -224,9 +225,9 @@ copy_text(char *dst, size_t size, sipdiag_span_t s)
 /* Keys a watch by the hash of its Call-ID in map (64 bits: a collision
  * would need billions of calls open at once). */
 static void
-watch_key(watch_t *w, wmem_map_t *map, sipdiag_span_t call_id)
+watch_key(watch_t *w, wmem_map_t *map, sipdiag_span_t call_id, uint64_t link)
 {
-    w->call_hash = sipdiag_span_hash64(call_id);
+    w->call_hash = sipdiag_span_hash64(call_id) ^ link;
     /* The map keeps the key it was first given, which lives in the older
      * watch: drop that entry before keying the new one. */
     watch_t *old = (watch_t *)wmem_map_lookup(map, &w->call_hash);
@@ -247,17 +248,18 @@ watch_unkey(watch_t *w, wmem_map_t *map)
 }
 
 static watch_t *
-watch_by_call(wmem_map_t *map, sipdiag_span_t call_id)
+watch_by_call(wmem_map_t *map, sipdiag_span_t call_id, uint64_t link)
 {
-    uint64_t h = sipdiag_span_hash64(call_id);
+    uint64_t h = sipdiag_span_hash64(call_id) ^ link;
     return wmem_map_size(map) > 0 ? (watch_t *)wmem_map_lookup(map, &h) : NULL;
 }
 
 void
 sipdiag_silent_txn_gone(struct sipdiag_watch *w)
 {
+    /* Not done: a transaction swept unanswered (the next SIP frame came long
+     * after it) still has its timer to run; only the link goes. */
     w->txn = NULL;
-    w->done = true;
 }
 
 static void
@@ -266,6 +268,8 @@ fire_request(packet_info *pinfo, watch_t *w, bool at_end)
     bool invite = strcmp(w->what, "INVITE") == 0;
     if (w->txn != NULL)
         w->txn->watch = NULL;
+    w->txn = NULL;
+    w->done = true;     /* fired once, whoever fires it (a timer, the end of the capture) */
     add_finding(pinfo, F_NO_RESPONSE, invite ? &ei_no_response_invite : &ei_no_response, w->frame,
                 "%s in frame %u sent %u time%s over %.1f s, no response %s — check routing, firewall, transport",
                 w->what, w->frame, w->sends.sends, w->sends.sends == 1 ? "" : "s",
@@ -354,6 +358,12 @@ close_attack(attack_t *a)
                                           a->source);
     file_concern(a->finding, a->last_frame);
     a->finding = NULL;
+}
+
+static void
+close_attack_cb(gpointer key _U_, gpointer value, gpointer data _U_)
+{
+    close_attack((attack_t *)value);
 }
 
 typedef struct {
@@ -456,7 +466,8 @@ sipdiag_silent_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_t
 
     /* Credentials in the same Call-ID answer a pending challenge. */
     if (m->authorization.len > 0 || m->proxy_authorization.len > 0) {
-        watch_t *c = watch_by_call(challenges_by_call, m->call_id);
+        /* The challenged client's next request travels the way the challenge came back. */
+        watch_t *c = watch_by_call(challenges_by_call, m->call_id, path.fwd);
         if (c != NULL)
             c->done = true;
     }
@@ -475,8 +486,9 @@ sipdiag_silent_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_t
     }
     /* A BYE within a dialog whose 2xx is still waiting for its ACK. */
     if (sipdiag_span_is(m->cseq_method, "BYE")) {
-        watch_t *a = watch_by_call(answers_by_call, m->call_id);
-        if (a != NULL && !a->done && a->sends.sends >= 1) {
+        watch_t *a = watch_by_call(answers_by_call, m->call_id, 0);
+        /* Only the callee (the 2xx's sender, same direction) gives up on an ACK. */
+        if (a != NULL && !a->done && path.fwd == a->path) {
             a->bye_frame = pinfo->num;
             a->bye_ns = now;
             /* A BYE about 64*T1 after the 2xx is the UAS giving up on the ACK
@@ -537,7 +549,7 @@ attack_accepted(packet_info *pinfo, const sipdiag_txn_t *t, int code, int64_t no
                 "password", code, user, a->run.rejected,
                 seconds(now - a->run.first_ns), a->source);
     close_attack(a);
-    a->run.rejected = 0;
+    memset(&a->run, 0, sizeof a->run);    /* a new run must reach the threshold again */
     a->n_users = 0;
 }
 
@@ -561,8 +573,9 @@ sipdiag_silent_response(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
     if (t != NULL && t->invite && code >= 200 && code < 300) {
         watch_t *w = watch_new(W_ANSWER, pinfo->num, now);
         w->code = code;
+        w->path = sipdiag_path_of(pinfo).fwd;
         wmem_map_insert(answers_by_frame, GUINT_TO_POINTER(pinfo->num), w);
-        watch_key(w, answers_by_call, m->call_id);
+        watch_key(w, answers_by_call, m->call_id, 0);
     }
     if (ctx->kind == SIPDIAG_CTX_CHALLENGE || ctx->kind == SIPDIAG_CTX_STALE_NONCE
         || ctx->kind == SIPDIAG_CTX_NONCE_CHANGED) {
@@ -575,7 +588,8 @@ sipdiag_silent_response(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
         sipdiag_span_t ch = code == 401 ? m->www_authenticate : m->proxy_authenticate;
         if (sipdiag_parse_auth(ch.ptr, ch.len, &a) == SIPDIAG_PARSE_OK)
             copy_text(w->realm, sizeof w->realm, a.realm);
-        watch_key(w, challenges_by_call, m->call_id);
+        /* Per link: a proxy relays the same challenge on each hop, each hop is answered on its own. */
+        watch_key(w, challenges_by_call, m->call_id, sipdiag_path_of(pinfo).rev);
     }
     if (ctx->kind == SIPDIAG_CTX_CREDENTIALS_REJECTED || ctx->kind == SIPDIAG_CTX_FORBIDDEN_CREDENTIALS)
         attack_rejected(pinfo, t, now);
@@ -635,7 +649,13 @@ sipdiag_silent_icmp(packet_info *pinfo, const sipdiag_msginfo_t *m, bool v6, uns
     const char *meaning = icmp_meaning(v6, code);
     char what[24];
     copy_text(what, sizeof what, m->is_response ? (sipdiag_span_t){ "response", 8 } : m->cseq_method);
-    const sipdiag_txn_t *t = !m->is_response ? sipdiag_txn_find(m, m->cseq_method) : NULL;
+    sipdiag_txn_t *t = !m->is_response ? sipdiag_txn_find(m, m->cseq_method) : NULL;
+    if (t != NULL && t->watch != NULL) {
+        /* One failure, one finding: the ICMP error says why no response will come. */
+        t->watch->done = true;
+        t->watch->txn = NULL;
+        t->watch = NULL;
+    }
     if (t != NULL)
         add_finding(pinfo, F_ICMP, &ei_icmp_unreachable, pinfo->num,
                     "ICMP%s %s (code %u) for the %s in frame %u to %s: it never reached a SIP stack — check "
@@ -668,12 +688,8 @@ finalize(void)
                             seconds(last_frame_ns - w->sends.first_ns));
         }
     }
-    /* Attack runs still open end with the capture. */
-    wmem_list_t *open = wmem_list_new(NULL);
-    wmem_map_foreach(attacks, collect_attacks, &(expired_t){ G_MAXINT64, open });
-    for (wmem_list_frame_t *f = wmem_list_head(open); f != NULL; f = wmem_list_frame_next(f))
-        close_attack((attack_t *)wmem_map_lookup(attacks, wmem_list_frame_data(f)));
-    wmem_destroy_list(open);
+    /* Attack runs still open end with the capture (closing one leaves the map as it is). */
+    wmem_map_foreach(attacks, close_attack_cb, NULL);
 }
 
 static void

@@ -33,7 +33,10 @@ sipdiag_sends_stopped(const sipdiag_sends_t *s, int64_t end_ns)
 bool
 sipdiag_attack_reject(sipdiag_attack_t *a, int64_t when_ns, bool new_user)
 {
-    if (a->rejected == 0 || when_ns - a->last_ns > SIPDIAG_ATTACK_WINDOW_NS || when_ns < a->last_ns) {
+    /* A capture's clock may step back a little (merged captures): same run. */
+    if (when_ns < a->last_ns)
+        when_ns = a->last_ns;
+    if (a->rejected == 0 || when_ns - a->last_ns > SIPDIAG_ATTACK_WINDOW_NS) {
         a->first_ns = when_ns;
         a->rejected = 0;
         a->users = 0;

@@ -491,7 +491,9 @@ advance_clock(const packet_info *pinfo)
         clock_started = true;
     }
     now = secs + clock_offset;
-    now_ns = ((int64_t)secs + (int64_t)clock_offset) * SIPDIAG_NS_PER_S + pinfo->abs_ts.nsecs;
+    /* Clamped so the nanoseconds fit in 64 bits whatever a hostile capture's times are. */
+    int64_t state_secs = CLAMP((int64_t)secs + (int64_t)clock_offset, -INT64_C(9000000000), INT64_C(9000000000));
+    now_ns = state_secs * SIPDIAG_NS_PER_S + pinfo->abs_ts.nsecs;
 }
 
 int64_t

@@ -23,6 +23,10 @@ mkdir -p "$work/plugins/$ver/epan" "$work/home"
 cp "$build/sipdiag.so" "$work/plugins/$ver/epan/"
 capture=${SIPDIAG_GUI_CAPTURE:-demo.pcap}
 cp "$here/../captures/$capture" "$work/"
+# sipdiag's colouring rules first, as the README's install_colorfilters target leaves them.
+cmake -DRULES="$here/../plugin/sipdiag.colorfilters" \
+    -DGLOBAL="$(pkg-config --variable=prefix wireshark)/share/wireshark/colorfilters" -DCONFIG_DIR="$work/home" \
+    -P "$here/../plugin/install-colorfilters.cmake" > /dev/null
 chmod -R a+rX "$work"
 AS_USER=()
 if [ "$(id -u)" = 0 ]; then
@@ -66,13 +70,18 @@ shoot() {
         xdotool mousemove 200 560 click 1 sleep 0.5 key End sleep 0.3 key shift+Right sleep 1 ;;
     expert)
         win=$(window "Expert Information") ;;
+    menu)
+        # The menu that holds the entry (Statistics on 4.0: its last item; Telephony from 4.4 on).
+        xdotool mousemove 325 10 click 1 sleep 1 key Up sleep 1 ;;
     stats)
-        # Statistics menu, then its last entry: SIP Response Diagnosis.
+        # Statistics menu, then its last entry: SIP Response Diagnosis, at the dialog's own size.
         xdotool mousemove 325 10 click 1 sleep 1 key Up sleep 0.5 key Return
         win=$(window "SIP Response Diagnosis")
-        xdotool windowsize "$win" 1260 700 windowmove "$win" 0 0 ;;
+        xdotool windowmove "$win" 0 0 ;;
     esac
     sleep 2
+    # An open menu is a window of its own: take the whole screen then.
+    [ "$action" = menu ] && win=root
     import -window "$win" "$out/$name.png"
     kill "$pid" 2> /dev/null || true
     wait "$pid" 2> /dev/null || true
@@ -80,5 +89,6 @@ shoot() {
 }
 
 shoot details details -g ${SIPDIAG_DETAILS_FRAME:-28}
+shoot menu menu
 shoot expert expert -z expert
 shoot stats stats

@@ -144,7 +144,11 @@ test_end_judge(void)
     g_assert_cmpstr(e.label, ==, "RELEASE_CAUSE 3 Media bearer loss");
     g_assert_cmpint(e.severity, ==, SIPDIAG_SEV_WARN);
     g_assert_true(sipdiag_end_judge(span("X-ACME;cause=9"), none, none, &e));
-    g_assert_cmpstr(e.label, ==, "X-ACME cause 9");
+    g_assert_cmpstr(e.label, ==, "Reason protocol outside the IANA registry");   /* no row per invented name */
+    g_assert_true(sipdiag_end_judge(span("EMM;cause=9"), none, none, &e));
+    g_assert_cmpstr(e.label, ==, "EMM cause");
+    g_assert_true(sipdiag_end_judge(none, span("999"), span("1003"), &e));          /* a bad Asterisk code, then Microsoft */
+    g_assert_cmpstr(e.label, ==, "Microsoft 1003 User does not exist");
     g_assert_true(sipdiag_end_judge(none, span("17"), none, &e));
     g_assert_cmpstr(e.label, ==, "Asterisk Q.850 17 User busy");
     g_assert_false(sipdiag_end_judge(none, span("999"), none, &e));
