@@ -49,18 +49,4 @@ typedef bool sipdiag_wsbool_t;
 typedef gboolean sipdiag_wsbool_t;
 #endif
 
-/* The statistics tree's menu: from 4.4 on stats_tree_register_plugin()
- * returns the tree's configuration and stats_tree_set_group() moves it into
- * the Telephony menu; 4.0 puts every plugin's tree under Statistics. */
-#if SIPDIAG_WS_AT_LEAST(4, 4)
-#define SIPDIAG_STATS_TREE_REGISTER(tap, abbr, name, packet, init)                                   \
-    stats_tree_set_group(stats_tree_register_plugin((tap), (abbr), (name), 0, (packet), (init), NULL), \
-                         REGISTER_TELEPHONY_GROUP_UNSORTED)
-#define SIPDIAG_STATS_TREE_MENU "Telephony"
-#else
-#define SIPDIAG_STATS_TREE_REGISTER(tap, abbr, name, packet, init) \
-    stats_tree_register_plugin((tap), (abbr), (name), 0, (packet), (init), NULL)
-#define SIPDIAG_STATS_TREE_MENU "Statistics"
-#endif
-
 #endif /* SIPDIAG_COMPAT_H */
