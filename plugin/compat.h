@@ -49,4 +49,12 @@ typedef bool sipdiag_wsbool_t;
 typedef gboolean sipdiag_wsbool_t;
 #endif
 
+/* The Telephony menu group: REGISTER_STAT_GROUP_TELEPHONY in 4.0, renamed
+ * REGISTER_TELEPHONY_GROUP_UNSORTED by 4.4. */
+#if SIPDIAG_WS_AT_LEAST(4, 4)
+#define SIPDIAG_TELEPHONY_GROUP REGISTER_TELEPHONY_GROUP_UNSORTED
+#else
+#define SIPDIAG_TELEPHONY_GROUP REGISTER_STAT_GROUP_TELEPHONY
+#endif
+
 #endif /* SIPDIAG_COMPAT_H */

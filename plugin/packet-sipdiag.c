@@ -22,6 +22,7 @@
 #include "silent.h"
 #include "sipmsg.h"
 #include "stats.h"
+#include "telephony.h"
 #include "textsplit.h"
 #include "labels.h"
 #include "methods.h"
@@ -861,4 +862,5 @@ proto_reg_handoff_sipdiag(void)
     sipdiag_extract_init();
     register_postdissector(sipdiag_handle);
     sipdiag_stats_register_tree();
+    sipdiag_telephony_register();
 }

@@ -4,6 +4,8 @@
 #   details.png  packet details of demo.pcap frame 28 (488), sipdiag expanded
 #   expert.png   Analyze > Expert Information (wireshark -z expert)
 #   stats.png    Statistics > SIP Response Diagnosis (wireshark -z sipdiag,tree)
+#   menu.png     the Telephony menu with the entry
+#   telephony.png Telephony > SIP Response Diagnosis: the same tree as text
 # Usage: tests/gui-screenshots.sh BUILD_DIR [OUT_DIR]   (default OUT_DIR: tests/screenshots)
 # SIPDIAG_GUI_CAPTURE=hop-copies.pcap SIPDIAG_DETAILS_FRAME=4 takes them of
 # another bundled capture and frame (to look at, not for the README).
@@ -71,8 +73,13 @@ shoot() {
     expert)
         win=$(window "Expert Information") ;;
     menu)
-        # The menu that holds the entry (Statistics on 4.0: its last item; Telephony from 4.4 on).
-        xdotool mousemove 325 10 click 1 sleep 1 key Up sleep 1 ;;
+        # The Telephony menu, with the entry next to SIP Flows.
+        xdotool mousemove 402 10 click 1 sleep 1 ;;
+    telephony)
+        # Telephony ▸ SIP Response Diagnosis (below SIP Flows): the statistics as text, after the retap.
+        xdotool mousemove 402 10 click 1 sleep 1 mousemove 470 459 click 1
+        win=$(window "SIP Response Diagnosis")
+        xdotool windowsize "$win" 900 700 windowmove "$win" 0 0 ;;
     stats)
         # Statistics menu, then its last entry: SIP Response Diagnosis, at the dialog's own size.
         xdotool mousemove 325 10 click 1 sleep 1 key Up sleep 0.5 key Return
@@ -90,5 +97,6 @@ shoot() {
 
 shoot details details -g ${SIPDIAG_DETAILS_FRAME:-28}
 shoot menu menu
+shoot telephony telephony
 shoot expert expert -z expert
 shoot stats stats
