@@ -16,9 +16,6 @@
 #include "stats.h"
 #include "vendorhdr.h"
 
-/* Header values longer than this are kept cut, like the hints'. */
-#define MAX_VALUE_BYTES 512
-
 static int proto_sipdiag_ending = -1;
 static int hf_ended = -1;
 static int hf_ended_method = -1;
@@ -62,22 +59,12 @@ sipdiag_ending_init(void)
     register_init_routine(ending_file_init);
 }
 
-/* A header value kept for later passes: whole up to MAX_VALUE_BYTES, else
- * up to its last comma before that (whole list elements, as the hints do),
- * so a long Reason does not end in a cut quote that reads as malformed. */
+/* A header value kept for later passes, cut as the hints cut theirs (at a
+ * list element), so a long Reason does not end in a cut quote. */
 static const char *
 kept(sipdiag_span_t s)
 {
-    if (s.len == 0)
-        return NULL;
-    size_t n = s.len;
-    if (n > MAX_VALUE_BYTES) {
-        n = MAX_VALUE_BYTES;
-        while (n > 0 && s.ptr[n - 1] != ',')
-            n--;
-        n = n > 0 ? n - 1 : MAX_VALUE_BYTES;
-    }
-    return wmem_strndup(wmem_file_scope(), s.ptr, n);
+    return s.len > 0 ? wmem_strndup(wmem_file_scope(), s.ptr, sipdiag_hints_kept_length(s)) : NULL;
 }
 
 void

@@ -156,8 +156,8 @@ rule_applies(const hint_rule_t *r, int code)
 /* How much of a header value to keep: all of it up to MAX_VALUE_BYTES, else
  * up to the last comma before that, so a long list (Allow, Warning) keeps
  * whole elements and parses cleanly. */
-static size_t
-kept_length(sipdiag_span_t v)
+size_t
+sipdiag_hints_kept_length(sipdiag_span_t v)
 {
     if (v.len <= MAX_VALUE_BYTES)
         return v.len;
@@ -239,7 +239,7 @@ sipdiag_hints_finish(const sipdiag_hints_collector_t *c, sipdiag_header_value_t 
     for (size_t i = 0; i < c->n_applies; i++) {    /* the rules in the table's order */
         unsigned r = c->applies[i];
         for (unsigned k = 0; k < c->count[r] && n < MAX_VALUES; k++, n++) {
-            size_t keep = kept_length(c->seen[r][k]);
+            size_t keep = sipdiag_hints_kept_length(c->seen[r][k]);
             found[n].rule = (uint8_t)r;
             found[n].value = wmem_strndup(wmem_file_scope(), c->seen[r][k].ptr, keep);
             found[n].sent_len = keep < c->seen[r][k].len ? (unsigned)c->seen[r][k].len : 0;

@@ -52,6 +52,11 @@ const char *sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header
 /* The Retry-After delay in seconds, or -1 when there is none that parses. */
 long sipdiag_hints_retry_after(const sipdiag_header_value_t *h, unsigned n);
 
+/* How much of a header value to keep for later passes: all of it up to 512
+ * bytes, else up to its last comma before that (whole list elements, so it
+ * still parses). */
+size_t sipdiag_hints_kept_length(sipdiag_span_t value);
+
 /* The first Q.850 cause among these header values, or -1. */
 int sipdiag_hints_q850_cause(const sipdiag_header_value_t *h, unsigned n);
 

@@ -502,28 +502,13 @@ identity_text(sipdiag_span_t s)
     return SIPDIAG_FORMAT_TEXT(wmem_file_scope(), s.ptr != NULL ? s.ptr : "", MIN(s.len, 160));
 }
 
-/* The URI of a From or To value: inside <...> when there is one, else up to
- * the first parameter; display names and tags would only crowd the view. */
-static sipdiag_span_t
-uri_of(sipdiag_span_t v)
-{
-    const char *lt = v.len > 0 ? memchr(v.ptr, '<', v.len) : NULL;
-    if (lt != NULL) {
-        const char *gt = memchr(lt, '>', v.len - (size_t)(lt - v.ptr));
-        if (gt != NULL)
-            return (sipdiag_span_t){ lt + 1, (size_t)(gt - lt - 1) };
-    }
-    const char *semi = v.len > 0 ? memchr(v.ptr, ';', v.len) : NULL;
-    return semi != NULL ? (sipdiag_span_t){ v.ptr, (size_t)(semi - v.ptr) } : v;
-}
-
 /* Failed INVITEs keep who called whom, for the statistics' per-call view. */
 static void
 keep_call_identity(sipdiag_result_t *res, const sipdiag_msginfo_t *mi)
 {
     res->call_id = identity_text(mi->call_id);
-    res->from = identity_text(uri_of(mi->from));
-    res->to = identity_text(uri_of(mi->to));
+    res->from = identity_text(sipdiag_header_uri(mi->from));
+    res->to = identity_text(sipdiag_header_uri(mi->to));
 }
 
 /* First pass, one response: its context and its explaining headers, kept in *res. */

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diagnose.h"
@@ -188,27 +189,23 @@ const sipdiag_freeswitch_cause_t sipdiag_freeswitch_causes[] = {
 
 const size_t sipdiag_freeswitch_causes_count = sizeof sipdiag_freeswitch_causes / sizeof sipdiag_freeswitch_causes[0];
 
+static int
+freeswitch_cmp(const void *key, const void *row)
+{
+    const sipdiag_span_t *text = (const sipdiag_span_t *)key;
+    const char *name = ((const sipdiag_freeswitch_cause_t *)row)->name;
+    size_t n = strlen(name);
+    int c = memcmp(text->ptr, name, text->len < n ? text->len : n);
+    return c != 0 ? c : text->len < n ? -1 : text->len > n;
+}
+
 const sipdiag_freeswitch_cause_t *
 sipdiag_freeswitch_cause_find(sipdiag_span_t text)
 {
-    size_t lo = 0, hi = sipdiag_freeswitch_causes_count;
     if (text.len == 0 || text.len > 40)
         return NULL;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const char *name = sipdiag_freeswitch_causes[mid].name;
-        size_t n = strlen(name);
-        int c = memcmp(text.ptr, name, text.len < n ? text.len : n);
-        if (c == 0)
-            c = text.len < n ? -1 : text.len > n ? 1 : 0;
-        if (c == 0)
-            return &sipdiag_freeswitch_causes[mid];
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return NULL;
+    return bsearch(&text, sipdiag_freeswitch_causes, sipdiag_freeswitch_causes_count,
+                   sizeof sipdiag_freeswitch_causes[0], freeswitch_cmp);
 }
 
 /* ---- Why a call ended ------------------------------------------------------ */

@@ -119,19 +119,6 @@ static int64_t next_sweep_ns;
 static int64_t last_frame_ns;           /* state clock of the last frame of the first pass */
 #define SWEEP_NS (32 * SIPDIAG_NS_PER_S)
 
-static guint
-u64_hash(gconstpointer k)
-{
-    uint64_t v = *(const uint64_t *)k;
-    return (guint)(v ^ (v >> 32));
-}
-
-static gboolean
-u64_equal(gconstpointer a, gconstpointer b)
-{
-    return *(const uint64_t *)a == *(const uint64_t *)b;
-}
-
 static void
 silent_file_init(void)
 {
@@ -143,10 +130,10 @@ silent_file_init(void)
     last_frame_ns = 0;
     concerns = wmem_tree_new(wmem_file_scope());
     answers_by_frame = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
-    answers_by_call = wmem_map_new(wmem_file_scope(), u64_hash, u64_equal);
-    challenges_by_call = wmem_map_new(wmem_file_scope(), u64_hash, u64_equal);
-    attacks = wmem_map_new(wmem_file_scope(), u64_hash, u64_equal);
-    retries = wmem_map_new(wmem_file_scope(), u64_hash, u64_equal);
+    answers_by_call = wmem_map_new(wmem_file_scope(), g_int64_hash, g_int64_equal);
+    challenges_by_call = wmem_map_new(wmem_file_scope(), g_int64_hash, g_int64_equal);
+    attacks = wmem_map_new(wmem_file_scope(), g_int64_hash, g_int64_equal);
+    retries = wmem_map_new(wmem_file_scope(), g_int64_hash, g_int64_equal);
 }
 
 void
@@ -435,16 +422,7 @@ static uint64_t
 retry_key(uint64_t client_path, sipdiag_span_t to)
 {
     /* The target: the To URI, without display name and tag. */
-    const char *lt = to.len > 0 ? memchr(to.ptr, '<', to.len) : NULL;
-    const char *gt = lt != NULL ? memchr(lt, '>', to.len - (size_t)(lt - to.ptr)) : NULL;
-    sipdiag_span_t uri = lt != NULL && gt != NULL ? (sipdiag_span_t){ lt + 1, (size_t)(gt - lt - 1) } : to;
-    const char *semi = uri.len > 0 && lt == NULL ? memchr(uri.ptr, ';', uri.len) : NULL;
-    if (semi != NULL)
-        uri.len = (size_t)(semi - uri.ptr);
-    uint64_t h = client_path ^ UINT64_C(0x9e3779b97f4a7c15);
-    for (size_t i = 0; i < uri.len; i++)
-        h = (h ^ (guchar)uri.ptr[i]) * UINT64_C(0x100000001b3);
-    return h;
+    return sipdiag_span_hash64(sipdiag_header_uri(to)) ^ client_path;
 }
 
 void
@@ -517,9 +495,7 @@ attack_rejected(packet_info *pinfo, const sipdiag_txn_t *t, int64_t now)
         close_attack(a);
         a->n_users = 0;
     }
-    uint64_t user = UINT64_C(1469598103934665603);
-    for (size_t i = 0; t != NULL && i < t->auth_user.len; i++)
-        user = (user ^ (guchar)t->auth_user.ptr[i]) * UINT64_C(0x100000001b3);
+    uint64_t user = t != NULL ? sipdiag_span_hash64(t->auth_user) : 0;
     bool new_user = true;
     for (unsigned i = 0; i < a->n_users && new_user; i++)
         new_user = a->users[i] != user;

@@ -305,6 +305,21 @@ sipdiag_msginfo_parse_visit(const char *msg, size_t len, sipdiag_msginfo_t *out,
         out->body = (sipdiag_span_t){ msg + body, len - body };
 }
 
+/* The URI of a From or To value: inside <...> when there is one, else up to
+ * the first parameter; display names and tags would only crowd the view. */
+sipdiag_span_t
+sipdiag_header_uri(sipdiag_span_t v)
+{
+    const char *lt = v.len > 0 ? memchr(v.ptr, '<', v.len) : NULL;
+    if (lt != NULL) {
+        const char *gt = memchr(lt, '>', v.len - (size_t)(lt - v.ptr));
+        if (gt != NULL)
+            return (sipdiag_span_t){ lt + 1, (size_t)(gt - lt - 1) };
+    }
+    const char *semi = v.len > 0 ? memchr(v.ptr, ';', v.len) : NULL;
+    return semi != NULL ? (sipdiag_span_t){ v.ptr, (size_t)(semi - v.ptr) } : v;
+}
+
 sipdiag_span_t
 sipdiag_msginfo_from_tag(const sipdiag_msginfo_t *m)
 {

@@ -55,6 +55,10 @@ sipdiag_span_t sipdiag_msginfo_from_tag(const sipdiag_msginfo_t *m);
  * name matched ignoring case); empty if absent. */
 sipdiag_span_t sipdiag_header_param(sipdiag_span_t value, const char *name);
 
+/* The URI of a From or To value: inside <...> when there is one, else up to
+ * the first parameter (no display name, no tag). */
+sipdiag_span_t sipdiag_header_uri(sipdiag_span_t value);
+
 /* True when both spans hold the same bytes (case-sensitive). */
 bool sipdiag_span_equal(sipdiag_span_t a, sipdiag_span_t b);
 

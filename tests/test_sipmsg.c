@@ -161,6 +161,25 @@ test_hostile(void)
     g_assert_cmpuint(m.call_id.len, ==, 0);
 }
 
+/* The URI of a From or To value, as the statistics and Retry-After targets use it. */
+static void
+test_header_uri(void)
+{
+    struct { const char *value, *uri; } cases[] = {
+        { "\"Alice\" <sip:alice@example.com>;tag=a1", "sip:alice@example.com" },
+        { "<sip:bob@example.com;transport=tcp>", "sip:bob@example.com;transport=tcp" },
+        { "sip:carol@example.com;tag=x", "sip:carol@example.com" },
+        { "sip:dave@example.com", "sip:dave@example.com" },
+        { "<sip:unclosed@example.com", "<sip:unclosed@example.com" },
+        { "", "" },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        sipdiag_span_t u = sipdiag_header_uri((sipdiag_span_t){ cases[i].value, strlen(cases[i].value) });
+        g_assert_cmpuint(u.len, ==, strlen(cases[i].uri));
+        g_assert_true(u.len == 0 || memcmp(u.ptr, cases[i].uri, u.len) == 0);
+    }
+}
+
 int
 main(int argc, char **argv)
 {
@@ -171,5 +190,6 @@ main(int argc, char **argv)
     g_test_add_func("/sipmsg/hostile", test_hostile);
     g_test_add_func("/sipmsg/response_body_skipped", test_response_body_skipped);
     g_test_add_func("/sipmsg/header_param", test_header_param);
+    g_test_add_func("/sipmsg/header_uri", test_header_uri);
     return g_test_run();
 }
