@@ -214,7 +214,7 @@ add_reason(proto_tree *tree, packet_info *pinfo, proto_item *ti, const where_t *
         break;
     case SIPDIAG_REASON_DIFFERENT:
         expert_add_info_format(pinfo, pi, &ei_sipdiag_reason_mismatch,
-                               "Reason phrase \"%s\" differs from the registered \"%s\": the phrase as sent leads the diagnosis",
+                               "Reason phrase \"%s\" differs from the registered \"%s\" (the phrase as sent leads)",
                                wire_in_message(pinfo, sent), d->row->phrase);
         break;
     case SIPDIAG_REASON_EMPTY:
