@@ -347,10 +347,17 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
     sipdiag_txn_t *t = sipdiag_txn_find(m, m->cseq_method);
 
     memset(out, 0, sizeof *out);
+    /* Without its request the response still gets a transaction of its
+     * own, so that its retransmissions and its ACK are recognised; what
+     * needs the request (its frame, offer, credentials) stays unknown. */
+    if (t == NULL && m->has_cseq && m->call_id.len > 0)
+        t = sipdiag_txn_add_orphan(pinfo, m, path);
     if (t != NULL) {
-        out->request_frame = sipdiag_txn_request_frame(t, path);
-        out->in_dialog = t->in_dialog;
-        if (code == 415 || code == 488 || code == 606) {
+        if (!t->orphan) {
+            out->request_frame = sipdiag_txn_request_frame(t, path);
+            out->in_dialog = t->in_dialog;
+        }
+        if (!t->orphan && (code == 415 || code == 488 || code == 606)) {
             out->offered = offered_formats(t->offer);
             out->offer_t38_only = offer_t38_only(t->offer);
         }
@@ -371,13 +378,14 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
     /* A CANCEL or ACK may not be challenged at all (RFC 3261 §22.1): its
      * (code, method) knowledge says so, no handshake is under way. */
     bool unchallengeable = sipdiag_span_equal(m->cseq_method, cancel) || sipdiag_span_equal(m->cseq_method, ack);
+    const sipdiag_txn_t *known = t != NULL && !t->orphan ? t : NULL;
     if ((code == 401 || code == 407) && !unchallengeable) {
-        challenge_context(t, m, code, phrase, path, out);
+        challenge_context(known, m, code, phrase, path, out);
     } else if (code == 487) {
-        terminated_context(t, m, out);
-    } else if (code == 403 && t != NULL && forbidden_credentials(t)) {
+        terminated_context(known, m, out);
+    } else if (code == 403 && known != NULL && forbidden_credentials(known)) {
         out->kind = SIPDIAG_CTX_FORBIDDEN_CREDENTIALS;
-        out->user = kept_name(t->auth_user);
+        out->user = kept_name(known->auth_user);
     } else if (code == 481) {
         bool ending = sipdiag_span_equal(m->cseq_method, bye) || sipdiag_span_equal(m->cseq_method, cancel);
         out->related_frame = ending ? sipdiag_call_crossing_bye(m) : 0;

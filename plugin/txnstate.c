@@ -580,6 +580,17 @@ sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_pa
     return &e->txn;
 }
 
+sipdiag_txn_t *
+sipdiag_txn_add_orphan(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path)
+{
+    /* The request would have travelled the other way. */
+    sipdiag_path_t request_path = { path.rev, path.fwd };
+    sipdiag_txn_t *t = sipdiag_txn_add(pinfo, m, request_path, (sipdiag_span_t){ NULL, 0 });
+    t->leg.frame = 0;
+    t->orphan = true;
+    return t;
+}
+
 void
 sipdiag_txn_request_again(const packet_info *pinfo, sipdiag_txn_t *t, sipdiag_path_t path)
 {

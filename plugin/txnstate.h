@@ -61,6 +61,7 @@ typedef struct {
     time_t created;                /* capture time of the request */
     time_t finished;               /* of the first final response, 0 before */
     bool invite;
+    bool orphan;                   /* made from a response: the request is not in the capture (leg.frame 0) */
     struct sipdiag_watch *watch;   /* the timer that waits for its first response (silent.c), or NULL */
 } sipdiag_txn_t;
 
@@ -115,6 +116,11 @@ sipdiag_txn_t *sipdiag_txn_find(const sipdiag_msginfo_t *m, sipdiag_span_t metho
  * keeping a copy of its offer (the body a 415, 488 or 606 may refuse). */
 sipdiag_txn_t *sipdiag_txn_add(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path,
                                sipdiag_span_t offer);
+
+/* A transaction for a response m whose request is not in the capture, so
+ * that its retransmissions and its ACK are still recognised (a proxy that
+ * repeats a 408 nobody acknowledges). Marked orphan, leg.frame 0. */
+sipdiag_txn_t *sipdiag_txn_add_orphan(const packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path);
 
 /* Request m of t seen again: a retransmission on its link, or a copy on a
  * new link, remembered as another leg. */
