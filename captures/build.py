@@ -437,6 +437,11 @@ def methods():
              note="500 to a NOTIFY: RFC 6665 ends the subscription (RFC 5057 alone would say transaction only)")
     exchange("BYE", 500, "Server Internal Error", "500", "error", in_dialog=True,
              want_extra={"sipdiag.dialog_impact": "transaction only"})
+    # The first REGISTER's 100 is never followed by a final response: Timer F's no_final, shown with two
+    # passes on the REGISTER and in one pass on the first SIP frame after its 32 s.
+    c.expect(1, two_pass={"experts": ["sipdiag.expert.no_final"]}, one_pass={"no_experts": ["sipdiag.expert.no_final"]})
+    land = next(e["frame"] for e in c.manifest if e["time"] >= c.manifest[0]["time"] + 32.0)
+    c.expect(land, one_pass={"experts": ["sipdiag.expert.no_final"]})
     return c
 
 
@@ -955,14 +960,267 @@ def vendor():
     return c
 
 
+# ---------------------------------------------------------------- calls
+
+def calls():
+    """One verdict per call (README, "What happened to each call"), the two transaction faults next to
+    cases that must stay quiet, and the RFC 6076 figures of the whole capture. Times are chosen so every
+    delay is exact; each case starts after the previous one's timers have run."""
+    c = Capture("calls", "Eleven calls and two registrations with known outcomes: answered (180 after 0.8 s, "
+                "a 30 s call), busy, cancelled after 5 s of ringing, a 503 sent 11 times and never ACKed, an "
+                "answered call whose BYE gets only a 100, a forked call (two 180s, one 200), a challenged "
+                "REGISTER then 200, a REGISTER refused 403, one call on two hops of a proxy, a 404 ACKed 3 s "
+                "late, a BYE answered after 20 s, an INVITE left ringing for 3 minutes, and one the capture "
+                "cuts off.")
+    A, S = ("10.11.0.10", 5060), ("10.11.0.20", 5060)
+    n = [0]
+
+    def invite(to="bob", src=A):
+        n[0] += 1
+        return request("INVITE", "sip:%s@example.com" % to, via("%s:%d" % src, "z9hG4bK-k-%d" % n[0]),
+                       "k-%d@%s" % (n[0], src[0]), 1, "<sip:alice@example.com>;tag=k%d" % n[0],
+                       "<sip:%s@example.com>" % to, body=sdp(src[0], 4000 + 2 * n[0]))
+
+    def ack(inv, to_tag, src=A, dst=None, branch=None):
+        n[0] += 1
+        return request("ACK", "sip:x@%s" % (dst or S)[0], via("%s:%d" % src, branch or "z9hG4bK-k-ack-%d" % n[0]),
+                       inv.get("Call-ID"), 1, inv.get("From"), inv.get("To") + ";tag=" + to_tag)
+
+    def in_dialog(method, inv, to_tag, cseq, from_caller=True):
+        n[0] += 1
+        src = A if from_caller else S
+        frm, to = (inv.get("From"), inv.get("To") + ";tag=" + to_tag)
+        if not from_caller:
+            frm, to = to, frm
+        return request(method, "sip:x@example.com", via("%s:%d" % src, "z9hG4bK-k-%s-%d" % (method.lower(), n[0])),
+                       inv.get("Call-ID"), cseq, frm, to)
+
+    def verdict(v, known=None, **more):
+        """The verdict on the frame that decides it; one pass shows it on `known` (default: the same)."""
+        e = dict(more)
+        e["sipdiag.call.verdict"] = v
+        return e
+
+    def seconds(x):
+        return "%.9f" % x
+
+    late = []   # (frame, one_pass expectation at the first frame at or after time t)
+
+    # 1. Answered: 180 after 0.8 s, 200 at 2 s, a 30 s call, the BYE answered in 50 ms.
+    inv = invite()
+    f_inv = c.udp(0.0, A, S, inv, "INVITE")
+    c.udp(0.8, S, A, inv.response(180, "Ringing", to_tag="a1"), "180 after 0.8 s", R(f_inv))
+    f_200 = c.udp(2.0, S, A, inv.response(200, "OK", to_tag="a1", body=sdp(S[0], 5000)), "200",
+                  R(f_inv, two_pass={"sipdiag.call.verdict": "answered", "sipdiag.call.setup_delay": seconds(0.8),
+                                     "sipdiag.call.duration": seconds(30.0), "sipdiag.call.code": 200},
+                    one_pass={"sipdiag.call.verdict": None}))
+    f_ack = c.udp(2.05, A, S, ack(inv, "a1"), "ACK: one pass knows the call was answered here",
+                  {"one_pass": {"sipdiag.call.verdict": "answered"}, "two_pass": {"sipdiag.call.verdict": None}})
+    c.acked(f_200, f_ack)
+    bye = in_dialog("BYE", inv, "a1", 2)
+    f_bye = c.udp(32.0, A, S, bye, "BYE after a 30 s call")
+    c.expect(f_200, two_pass={"contains": {"sipdiag.call.because": "ACK in frame %d, BYE in frame %d after 30.0 s"
+                                           % (f_ack, f_bye)}})
+    c.udp(32.05, S, A, bye.response(200, "OK"), "200 to the BYE after 50 ms",
+          R(f_bye, **{"sipdiag.call.disconnect_delay": seconds(0.05)}))
+
+    # 2. Busy: 486 after 0.5 s, ACKed.
+    inv = invite("carol")
+    f_inv = c.udp(40.0, A, S, inv, "INVITE")
+    c.udp(40.1, S, A, inv.response(100, "Trying"), "100", R(f_inv))
+    f_486 = c.udp(40.5, S, A, inv.response(486, "Busy Here", to_tag="b1"), "486",
+                  R(f_inv, **{"sipdiag.call.verdict": "busy", "sipdiag.call.setup_delay": seconds(0.5),
+                              "sipdiag.call.code": 486, "no_experts": ["sipdiag.expert.final_not_acked"]}))
+    c.acked(f_486, c.udp(40.51, A, S, ack(inv, "b1", branch=inv.vias()[0].split("branch=")[1]), "ACK of the 486"))
+
+    # 3. Cancelled after 5 s of ringing.
+    inv = invite("dave")
+    f_inv = c.udp(50.0, A, S, inv, "INVITE")
+    c.udp(50.3, S, A, inv.response(180, "Ringing", to_tag="c1"), "180", R(f_inv))
+    cancel = request("CANCEL", "sip:dave@example.com", inv.vias()[0], inv.get("Call-ID"), 1, inv.get("From"),
+                     inv.get("To"))
+    f_can = c.udp(55.3, A, S, cancel, "CANCEL after 5 s of ringing")
+    c.udp(55.31, S, A, cancel.response(200, "OK", to_tag="c1"), "200 to the CANCEL", R(f_can))
+    f_487 = c.udp(55.32, S, A, inv.response(487, "Request Terminated", to_tag="c1"), "487",
+                  R(f_inv, related=f_can, **{"sipdiag.call.verdict": "cancelled", "sipdiag.call.setup_delay": seconds(0.3),
+                              "contains": {"sipdiag.call.because": "CANCEL in frame %d after 5.0 s of ringing"
+                                           % f_can}}))
+    c.acked(f_487, c.udp(55.33, A, S, ack(inv, "c1", branch=inv.vias()[0].split("branch=")[1]), "ACK of the 487"))
+
+    # 4. A 503 nobody ACKs: Timer G repeats it (0.5 s doubling to T2) until Timer H, 32 s.
+    inv = invite("erin")
+    f_inv = c.udp(60.0, A, S, inv, "INVITE")
+    c.udp(60.05, S, A, inv.response(100, "Trying"), "100", R(f_inv))
+    r503 = inv.response(503, "Service Unavailable", to_tag="e1")
+    f_503 = c.udp(60.1, S, A, r503, "503, never ACKed",
+                  R(f_inv, **{"sipdiag.call.verdict": "rejected", "sipdiag.call.code": 503,
+                              "two_pass": {"experts": ["sipdiag.expert.final_not_acked"],
+                                           "messages": ["503 to the INVITE in frame %d sent 11 times over 31.5 s, "
+                                                        "never ACKed (Timer H, 32 s)" % f_inv]},
+                              "one_pass": {"no_experts": ["sipdiag.expert.final_not_acked"]}}))
+    for t in (60.6, 61.6, 63.6, 67.6, 71.6, 75.6, 79.6, 83.6, 87.6, 91.6):
+        c.udp(t, S, A, r503, "503 again (Timer G)", R(f_inv, retransmission=True, related=f_503))
+    late.append((92.1, {"experts": ["sipdiag.expert.final_not_acked"]}, "final_not_acked"))
+
+    # 5. Answered; its BYE gets a 100 only and is sent again past 32 s (Timer F): no_final.
+    inv = invite("fred")
+    f_inv = c.udp(100.0, A, S, inv, "INVITE")
+    c.udp(100.2, S, A, inv.response(180, "Ringing", to_tag="f1"), "180", R(f_inv))
+    f_200 = c.udp(101.0, S, A, inv.response(200, "OK", to_tag="f1", body=sdp(S[0], 5002)), "200",
+                  R(f_inv, two_pass={"sipdiag.call.verdict": "answered", "sipdiag.call.duration": seconds(9.0)},
+                    one_pass={"sipdiag.call.verdict": None}))
+    c.acked(f_200, c.udp(101.05, A, S, ack(inv, "f1"), "ACK"))
+    bye = in_dialog("BYE", inv, "f1", 2)
+    f_bye = c.udp(110.0, A, S, bye, "BYE, answered only with 100",
+                  {"two_pass": {"experts": ["sipdiag.expert.no_final"],
+                                "messages": ["BYE in frame %d got a provisional response (frame %d), no final one "
+                                             "within 32 s" % (len(c.frames) + 1, len(c.frames) + 2)]},
+                   "one_pass": {"no_experts": ["sipdiag.expert.no_final"]}})
+    c.udp(110.05, S, A, bye.response(100, "Trying"), "100 to the BYE", R(f_bye))
+    for t in (110.5, 111.5, 113.5, 117.5, 121.5, 125.5, 129.5, 133.5, 137.5, 141.5):
+        c.udp(t, A, S, bye, "BYE again")
+    late.append((142.0, {"experts": ["sipdiag.expert.no_final"]}, "no_final of the BYE"))
+
+    # 6. Forked: two 180s with different To tags, one 200.
+    inv = invite("gina")
+    f_inv = c.udp(150.0, A, S, inv, "INVITE")
+    c.udp(150.4, S, A, inv.response(180, "Ringing", to_tag="g1"), "180 from the first phone", R(f_inv))
+    c.udp(150.6, S, A, inv.response(180, "Ringing", to_tag="g2"), "180 from the second phone", R(f_inv))
+    f_200 = c.udp(152.0, S, A, inv.response(200, "OK", to_tag="g2", body=sdp(S[0], 5004)), "200 from the second",
+                  R(f_inv, two_pass={"sipdiag.call.verdict": "answered", "sipdiag.call.setup_delay": seconds(0.4),
+                                     "sipdiag.call.duration": seconds(8.0)},
+                    one_pass={"sipdiag.call.verdict": None}))
+    c.acked(f_200, c.udp(152.05, A, S, ack(inv, "g2"), "ACK"))
+    bye = in_dialog("BYE", inv, "g2", 2)
+    f_bye = c.udp(160.0, A, S, bye, "BYE")
+    c.udp(160.02, S, A, bye.response(200, "OK"), "200 to the BYE", R(f_bye, **{"sipdiag.call.disconnect_delay":
+                                                                                 seconds(0.02)}))
+
+    # 7. REGISTER challenged, then registered: RRD from the first REGISTER.
+    reg = request("REGISTER", "sip:example.com", via("%s:%d" % A, "z9hG4bK-k-reg1"), "k-reg@10.11.0.10", 1,
+                  "<sip:alice@example.com>;tag=r1", "<sip:alice@example.com>", [("Contact", "<sip:alice@10.11.0.10>")])
+    f_reg = c.udp(170.0, A, S, reg, "REGISTER")
+    c.udp(170.01, S, A, reg.response(401, "Unauthorized", to_tag="rr", extra=[
+        ("WWW-Authenticate", 'Digest realm="example.com", nonce="n1", algorithm=MD5')]), "401", R(f_reg))
+    reg2 = request("REGISTER", "sip:example.com", via("%s:%d" % A, "z9hG4bK-k-reg2"), "k-reg@10.11.0.10", 2,
+                   "<sip:alice@example.com>;tag=r1", "<sip:alice@example.com>", [
+                       ("Contact", "<sip:alice@10.11.0.10>"),
+                       ("Authorization", 'Digest username="alice", realm="example.com", nonce="n1", '
+                        'uri="sip:example.com", response="0123456789abcdef0123456789abcdef", algorithm=MD5')])
+    f_reg2 = c.udp(170.05, A, S, reg2, "REGISTER with credentials")
+    c.udp(170.07, S, A, reg2.response(200, "OK", to_tag="rr"), "200: registered 70 ms after the first REGISTER",
+          R(f_reg2, **{"sipdiag.registration": "registered", "sipdiag.registration.delay": seconds(0.07)}))
+
+    # 8. REGISTER refused.
+    reg = request("REGISTER", "sip:example.com", via("%s:%d" % A, "z9hG4bK-k-reg3"), "k-reg3@10.11.0.10", 1,
+                  "<sip:mallory@example.com>;tag=r3", "<sip:mallory@example.com>",
+                  [("Contact", "<sip:mallory@10.11.0.10>")])
+    f_reg = c.udp(180.0, A, S, reg, "REGISTER")
+    c.udp(180.02, S, A, reg.response(403, "Forbidden", to_tag="r3"), "403",
+          R(f_reg, **{"sipdiag.registration": "failed: 403", "sipdiag.registration.delay": None}))
+
+    # 9. One call on two hops of a proxy P: judged on the caller's hop, counted once.
+    P, B = ("10.11.0.30", 5060), ("10.11.0.40", 5060)
+    inv = invite("hank")
+    f_inv = c.udp(190.0, A, P, inv, "INVITE to the proxy")
+    fwd = inv.forwarded(via("10.11.0.30:5060", "z9hG4bK-k-p1"))
+    f_fwd = c.udp(190.01, P, B, fwd, "INVITE forwarded to the callee")
+    c.udp(190.02, P, A, inv.response(100, "Trying"), "100 from the proxy", R(f_inv))
+    r180 = fwd.response(180, "Ringing", to_tag="h1")
+    c.udp(190.3, B, P, r180, "180 on the callee's hop", R(f_fwd))
+    c.udp(190.31, P, A, r180.relayed(), "180 relayed", R(f_inv))
+    r486 = fwd.response(486, "Busy Here", to_tag="h1")
+    f_486b = c.udp(193.0, B, P, r486, "486 on the callee's hop: no verdict here",
+                   R(f_fwd, **{"sipdiag.call.verdict": None}))
+    c.acked(f_486b, c.udp(193.01, P, B, ack(fwd, "h1", src=P, dst=B, branch="z9hG4bK-k-p1"), "the proxy's ACK"))
+    f_486 = c.udp(193.02, P, A, r486.relayed(), "486 relayed: the call's verdict",
+                  R(f_inv, **{"sipdiag.call.verdict": "busy", "sipdiag.call.setup_delay": seconds(0.31),
+                              "sipdiag.call.hops": 2}))
+    c.acked(f_486, c.udp(193.03, A, P, ack(inv, "h1", dst=P, branch=inv.vias()[0].split("branch=")[1]),
+                         "the caller's ACK"))
+
+    # 10. A 404 sent three times, ACKed 3 s late but within 32 s: no fault.
+    inv = invite("ivan")
+    f_inv = c.udp(200.0, A, S, inv, "INVITE")
+    r404 = inv.response(404, "Not Found", to_tag="i1")
+    f_404 = c.udp(200.1, S, A, r404, "404",
+                  R(f_inv, **{"sipdiag.call.verdict": "unavailable", "no_experts": ["sipdiag.expert.final_not_acked"]}))
+    c.udp(200.6, S, A, r404, "404 again", R(f_inv, retransmission=True, related=f_404))
+    c.udp(201.6, S, A, r404, "404 again", R(f_inv, retransmission=True, related=f_404))
+    c.acked(f_404, c.udp(203.0, A, S, ack(inv, "i1", branch=inv.vias()[0].split("branch=")[1]), "ACK, 3 s late"))
+
+    # 11. A BYE answered after 20 s (a 100 first, sent again): no fault, a 20 s disconnect delay.
+    inv = invite("judy")
+    f_inv = c.udp(210.0, A, S, inv, "INVITE")
+    c.udp(210.5, S, A, inv.response(180, "Ringing", to_tag="j1"), "180", R(f_inv))
+    f_200 = c.udp(211.0, S, A, inv.response(200, "OK", to_tag="j1", body=sdp(S[0], 5006)), "200",
+                  R(f_inv, two_pass={"sipdiag.call.verdict": "answered", "sipdiag.call.duration": seconds(4.0)},
+                    one_pass={"sipdiag.call.verdict": None}))
+    c.acked(f_200, c.udp(211.05, A, S, ack(inv, "j1"), "ACK"))
+    bye = in_dialog("BYE", inv, "j1", 2)
+    f_bye = c.udp(215.0, A, S, bye, "BYE, answered after 20 s", {"no_experts": ["sipdiag.expert.no_final"]})
+    c.udp(215.05, S, A, bye.response(100, "Trying"), "100", R(f_bye))
+    for t in (215.5, 216.5, 218.5, 222.5, 226.5, 230.5):
+        c.udp(t, A, S, bye, "BYE again")
+    c.udp(235.0, S, A, bye.response(200, "OK"), "200 to the BYE 20 s later",
+          R(f_bye, **{"sipdiag.call.disconnect_delay": seconds(20.0)}))
+
+    # 12. Ringing for 3 minutes without a final response or a CANCEL: no_final (Timer C), unanswered.
+    inv = invite("kate")
+    f_inv = c.udp(240.0, A, S, inv, "INVITE, left ringing",
+                  {"two_pass": {"sipdiag.call.verdict": "unanswered", "experts": ["sipdiag.expert.no_final"],
+                                "messages": ["INVITE in frame %d: provisional responses (last in frame %d), then "
+                                             "no final response or CANCEL for 3 minutes"
+                                             % (len(c.frames) + 1, len(c.frames) + 2)]},
+                   "one_pass": {"sipdiag.call.verdict": None, "no_experts": ["sipdiag.expert.no_final"]}})
+    c.udp(240.2, S, A, inv.response(180, "Ringing", to_tag="k1"), "180, then nothing", R(f_inv))
+    late.append((420.2, {"experts": ["sipdiag.expert.no_final"], "sipdiag.call.verdict": "unanswered"},
+                 "Timer C"))
+    o = request("OPTIONS", "sip:x@example.com", via("%s:%d" % A, "z9hG4bK-k-opt"), "k-opt@10.11.0.10", 1,
+                "<sip:alice@example.com>;tag=o1", "<sip:x@example.com>")
+    f_opt = c.udp(425.0, A, S, o, "OPTIONS: one pass shows the 3 minutes here")
+    c.udp(425.01, S, A, o.response(200, "OK", to_tag="o2"), "200", R(f_opt))
+
+    # 13. An INVITE the capture ends too early to judge.
+    inv = invite("liam")
+    f_inv = c.udp(430.0, A, S, inv, "INVITE, the capture ends 0.1 s later",
+                  {"two_pass": {"sipdiag.call.verdict": "unknown",
+                                "contains": {"sipdiag.call.because": "the capture ends 0.1 s after the INVITE"}},
+                   "one_pass": {"sipdiag.call.verdict": None}})
+    c.udp(430.1, S, A, inv.response(100, "Trying"), "100", R(f_inv))
+
+    # One pass shows the timers' findings on the first SIP frame at or after they ran out.
+    for when, want, what in late:
+        frame = next(e["frame"] for e in c.manifest if e["time"] >= when - 1e-9)
+        c.expect(frame, one_pass=dict(want))
+        c.manifest[frame - 1]["note"] += " (one pass: %s here)" % what
+    c.rfc6076 = {
+        "By verdict": {"answered": 4, "busy": 2, "cancelled": 1, "rejected": 1, "unavailable": 1,
+                       "unanswered": 1, "unknown: cut off by the capture, left out of the figures": 1},
+        "ratios": {"SER Session Establishment Ratio (calls not redirected)": [4, 10],
+                   "SEER Session Establishment Effectiveness Ratio (calls not redirected)": [6, 10],
+                   "ISA Ineffective Session Attempts (calls)": [1, 10],
+                   "SCR Session Completion Ratio (calls)": [4, 10],
+                   "IRA Ineffective Registration Attempts (attempts)": [1, 2]},
+        "averages": {"SRD Session Request Delay, successful setups (s)": [4, 0.475, 0.2, 0.8],
+                     "SRD Session Request Delay, failed setups (s)": [5, 1.808, 0.1, 5.32],
+                     "SDD Session Disconnect Delay (s)": [3, 6.69, 0.02, 20.0],
+                     "SDT Session Duration Time (s)": [4, 12.75, 4.0, 30.0],
+                     "RRD Registration Request Delay (s)": [1, 0.07, 0.07, 0.07]},
+        "faults": {"Final failure to INVITE never ACKed (final_not_acked)": 1,
+                   "Provisional answer only, no final response (no_final)": 2},
+    }
+    return c
+
+
 SCENARIOS = {f.__name__.replace("_", "-"): f for f in (hop_proxy, hop_copies, cancel_unseen, auth_nonce,
                                                         reinvite_refused, tcp_retrans, clock_jump, ipv6_rfc2543,
-                                                        methods, warn_codes, evidence, silent, vendor)}
+                                                        methods, warn_codes, evidence, silent, vendor, calls)}
 
 
 def build(name):
     cap = SCENARIOS[name]()
-    extra = {k: getattr(cap, k) for k in ("stats", "failed_calls", "refused", "silent_stats", "stats_ended")
+    extra = {k: getattr(cap, k) for k in ("stats", "failed_calls", "refused", "silent_stats", "stats_ended", "rfc6076")
              if hasattr(cap, k)}
     return cap, extra
 

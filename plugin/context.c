@@ -11,10 +11,12 @@
 
 #include <epan/wmem_scopes.h>
 
+#include "calls.h"
 #include "codes.h"
 #include "framecache.h"
 #include "impact.h"
 #include "labels.h"
+#include "reasons.h"
 #include "silent.h"
 #include "textsplit.h"
 #include "txnstate.h"
@@ -192,21 +194,6 @@ phrase_names_nonce(sipdiag_span_t phrase)
     return false;
 }
 
-/* RFC 3326 §2 example: a CANCEL with Reason: SIP;cause=200 tells the
- * branches that the call was answered elsewhere (RFC 3261 §16.7 forking). */
-static bool
-answered_elsewhere(sipdiag_span_t reason)
-{
-    size_t pos = 0;
-    sipdiag_reason_t r;
-    sipdiag_parse_status_t st;
-    while ((st = sipdiag_parse_reason_next(reason.ptr, reason.len, &pos, &r)) != SIPDIAG_PARSE_EMPTY) {
-        if (st == SIPDIAG_PARSE_OK && r.has_cause && r.cause == 200 && sipdiag_span_is(r.protocol, "SIP"))
-            return true;
-    }
-    return false;
-}
-
 bool
 sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path)
 {
@@ -231,15 +218,17 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
     static const sipdiag_span_t invite = { "INVITE", 6 }, bye = { "BYE", 3 }, cancel = { "CANCEL", 6 };
     if (sipdiag_span_equal(m->cseq_method, cancel)) {
         sipdiag_txn_t *inv = sipdiag_txn_find(m, invite);
-        bool elsewhere = answered_elsewhere(m->reason);
+        bool elsewhere = sipdiag_reason_answered_elsewhere(m->reason);
         t->cancel_elsewhere = t->cancel_elsewhere || elsewhere;
         if (inv != NULL && inv->cancel_frame == 0) {
             inv->cancel_frame = pinfo->num;
             inv->cancel_elsewhere = elsewhere;
+            sipdiag_silent_cancelled(inv);
         }
     } else if (sipdiag_span_equal(m->cseq_method, bye) && t->leg.frame == pinfo->num) {
         sipdiag_call_bye(pinfo, m);
     }
+    sipdiag_calls_request(pinfo, m, path, is_new);
     return is_new;
 }
 
@@ -254,13 +243,13 @@ sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path
     sipdiag_txn_t *t = sipdiag_txn_find(m, invite);
     if (t != NULL)
         frame = sipdiag_txn_ack(t, path, &code);
-    if (frame == 0) {
+    if (frame == 0)
         frame = sipdiag_answer_ack(m, path, &code);
-        if (frame != 0)
-            sipdiag_silent_acked(frame);
-    }
-    if (frame != 0)
+    if (frame != 0) {
+        sipdiag_silent_acked(frame);
+        sipdiag_calls_acked(pinfo, m, frame, code);
         sipdiag_framecache_note_ack(frame, code, pinfo->num);
+    }
 }
 
 /* A username for an expert message: printable, at most 64 bytes, kept

@@ -12,6 +12,7 @@
 #include <epan/prefs.h>
 
 #include "packet-sipdiag.h"
+#include "calls.h"
 #include "diagnose.h"
 #include "extract.h"
 #include "framecache.h"
@@ -544,6 +545,7 @@ first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_pat
         res->n_headers = sipdiag_hints_finish(&hints, &res->headers);
         sipdiag_silent_response(pinfo, &mi, t, code, &res->ctx,
                                 res->n_headers > 0 ? sipdiag_hints_retry_after(res->headers, res->n_headers) : -1);
+        sipdiag_calls_response(pinfo, &mi, code, &res->ctx, path);
     }
     if (code >= 300 && res->method != NULL && strcmp(res->method, "INVITE") == 0)
         keep_call_identity(res, &mi);
@@ -608,6 +610,7 @@ first_pass(packet_info *pinfo, const sipdiag_response_t *m, unsigned n, const ic
     /* The timers run after this frame's messages: a BYE that ends an
      * unacknowledged call is evidence for the timer it stops. */
     sipdiag_silent_frame(pinfo);
+    sipdiag_calls_frame(pinfo);
     if (responses > 0)
         sipdiag_framecache_store(pinfo, res, responses);
     *out = res;
@@ -665,6 +668,7 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     add_clock_jump(tvb, pinfo, tree);
     sipdiag_silent_render(tvb, pinfo, tree, items_seen(tree));
     sipdiag_ending_render(tvb, pinfo, tree, items_seen(tree));
+    sipdiag_calls_render(tvb, pinfo, tree, items_seen(tree));
     proto_tree *shown = n > 0 && items_seen(tree) ? tree : NULL;
     unsigned k = 0;    /* the next extracted message, to point items at its bytes */
     for (unsigned i = 0; i < n; i++) {
@@ -829,6 +833,7 @@ proto_register_sipdiag(void)
     sipdiag_context_register(proto_sipdiag, expert_sipdiag);
     sipdiag_silent_register(proto_sipdiag, expert_sipdiag);
     sipdiag_ending_register(proto_sipdiag, expert_sipdiag);
+    sipdiag_calls_register(proto_sipdiag);
     sipdiag_vendorhdr_register(proto_sipdiag);
     sipdiag_hints_register(proto_sipdiag, expert_sipdiag);
     sipdiag_stats_register_tap();
@@ -836,6 +841,7 @@ proto_register_sipdiag(void)
     sipdiag_context_init();
     sipdiag_silent_init();
     sipdiag_ending_init();
+    sipdiag_calls_init();
     register_init_routine(sipdiag_init);
     register_cleanup_routine(sipdiag_cleanup);
     sipdiag_handle = register_dissector("sipdiag", dissect_sipdiag, proto_sipdiag);

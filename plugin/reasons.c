@@ -354,3 +354,18 @@ sipdiag_end_judge(sipdiag_span_t reason, sipdiag_span_t asterisk_code, sipdiag_s
     }
     return false;
 }
+
+/* RFC 3326 §2 example: a CANCEL with Reason: SIP;cause=200 tells the
+ * branches that the call was answered elsewhere (RFC 3261 §16.7 forking). */
+bool
+sipdiag_reason_answered_elsewhere(sipdiag_span_t reason)
+{
+    size_t pos = 0;
+    sipdiag_reason_t r;
+    sipdiag_parse_status_t st;
+    while ((st = sipdiag_parse_reason_next(reason.ptr, reason.len, &pos, &r)) != SIPDIAG_PARSE_EMPTY) {
+        if (st == SIPDIAG_PARSE_OK && r.has_cause && r.cause == 200 && sipdiag_span_is(r.protocol, "SIP"))
+            return true;
+    }
+    return false;
+}

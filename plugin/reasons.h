@@ -103,4 +103,8 @@ bool sipdiag_end_judge(sipdiag_span_t reason, sipdiag_span_t asterisk_code, sipd
  * GUID, a semicolon, the text): true and the two parts, else false. */
 bool sipdiag_reason_teams_text(sipdiag_span_t text, sipdiag_span_t *id, sipdiag_span_t *rest);
 
+/* True when a Reason value says SIP;cause=200: the call was answered
+ * elsewhere (RFC 3326 §2, a forking proxy's CANCEL). */
+bool sipdiag_reason_answered_elsewhere(sipdiag_span_t reason);
+
 #endif /* SIPDIAG_REASONS_H */

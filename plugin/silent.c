@@ -25,6 +25,8 @@ typedef enum {
     F_ATTACK,
     F_RETRY,
     F_ICMP,
+    F_FINAL_NOT_ACKED,  /* transaction faults: the statistics put them under Calls */
+    F_NO_FINAL,
     F_UNKNOWN,      /* statistics only: the capture ended before the request could be judged */
     F_KINDS
 } fkind_t;
@@ -37,6 +39,8 @@ static const char *const kind_label[F_KINDS] = {
     [F_ATTACK] = "Password guessing",
     [F_RETRY] = "Retries before Retry-After",
     [F_ICMP] = "ICMP destination unreachable for SIP",
+    [F_FINAL_NOT_ACKED] = "Final failure to INVITE never ACKed (final_not_acked)",
+    [F_NO_FINAL] = "Provisional answer only, no final response (no_final)",
     [F_UNKNOWN] = "Unknown: the capture ended before the request's 32 s",
 };
 
@@ -49,6 +53,8 @@ static expert_field ei_auth_attack = EI_INIT;
 static expert_field ei_auth_attack_accepted = EI_INIT;
 static expert_field ei_retry_after_ignored = EI_INIT;
 static expert_field ei_icmp_unreachable = EI_INIT;
+static expert_field ei_final_not_acked = EI_INIT;
+static expert_field ei_no_final = EI_INIT;
 
 /* One finding: shown in the first pass on the frame that found it (the
  * frame's `current` list), in later passes on the frame it concerns. */
@@ -66,8 +72,12 @@ static uint32_t current_frame;
 static wmem_tree_t *concerns;       /* frame -> finding_t list */
 static bool finalized;
 
-/* A timer (RFC 3261's 64*T1) waiting for a response, an ACK or a resent request. */
-typedef enum { W_REQUEST, W_ANSWER, W_CHALLENGE } wkind_t;
+/* A timer (RFC 3261's 64*T1) waiting for a response, an ACK or a resent
+ * request; W_TIMER_C waits 3 minutes for the final response of an INVITE
+ * that got provisional ones (a proxy's Timer C, §16.6 step 11) in a FIFO of
+ * its own, as every FIFO holds one duration. */
+typedef enum { W_REQUEST, W_ANSWER, W_CHALLENGE, W_FINAL, W_TIMER_C } wkind_t;
+#define TIMER_C_NS (180 * SIPDIAG_NS_PER_S)
 
 struct sipdiag_watch {
     struct sipdiag_watch *next;     /* the FIFO, by deadline */
@@ -79,19 +89,24 @@ struct sipdiag_watch {
     uint8_t kind;                   /* wkind_t */
     bool done;                      /* answered, acknowledged, resent, or its transaction gone */
     bool renewal;                   /* W_CHALLENGE: a new nonce for credentials already sent (stale, changed) */
+    uint32_t provisional_frame;     /* W_REQUEST, W_TIMER_C: the latest provisional response, 0 if none */
+    int64_t provisional_ns;         /* ... and when it came */
     int code;
     sipdiag_sends_t sends;
     sipdiag_txn_t *txn;             /* W_REQUEST */
     uint64_t call_hash;             /* W_ANSWER, W_CHALLENGE: the key in their map (of the Call-ID) */
     uint64_t path;                  /* W_ANSWER: the 2xx's direction (UAS to UAC), fwd */
     bool keyed;
+    bool reliable;                  /* W_FINAL: sent over TCP (no Timer G) */
     char what[24];                  /* the method, for the message */
     char realm[64];                 /* W_CHALLENGE */
 };
 typedef struct sipdiag_watch watch_t;
 
 static watch_t *fifo_head, *fifo_tail;
+static watch_t *timer_c_head, *timer_c_tail;
 static wmem_map_t *answers_by_frame;    /* 2xx frame -> watch */
+static wmem_map_t *finals_by_frame;     /* non-2xx final to INVITE frame -> watch */
 static wmem_map_t *answers_by_call;     /* Call-ID hash -> latest W_ANSWER watch */
 static wmem_map_t *challenges_by_call;  /* Call-ID hash -> latest W_CHALLENGE watch */
 
@@ -126,10 +141,12 @@ silent_file_init(void)
     current_frame = 0;
     finalized = false;
     fifo_head = fifo_tail = NULL;
+    timer_c_head = timer_c_tail = NULL;
     next_sweep_ns = 0;
     last_frame_ns = 0;
     concerns = wmem_tree_new(wmem_file_scope());
     answers_by_frame = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
+    finals_by_frame = wmem_map_new(wmem_file_scope(), g_direct_hash, g_direct_equal);
     answers_by_call = wmem_map_new(wmem_file_scope(), g_int64_hash, g_int64_equal);
     challenges_by_call = wmem_map_new(wmem_file_scope(), g_int64_hash, g_int64_equal);
     attacks = wmem_map_new(wmem_file_scope(), g_int64_hash, g_int64_equal);
@@ -184,19 +201,31 @@ seconds(int64_t ns)
 
 /* ---- the timers ---------------------------------------------------------- */
 
+static void
+enqueue(watch_t **head, watch_t **tail, watch_t *w)
+{
+    w->next = NULL;
+    if (*tail != NULL)
+        (*tail)->next = w;
+    else
+        *head = w;
+    *tail = w;
+}
+
 static watch_t *
 watch_new(wkind_t kind, uint32_t frame, int64_t start_ns)
 {
     watch_t *w = wmem_new0(wmem_file_scope(), watch_t);
     w->kind = (uint8_t)kind;
     w->frame = frame;
-    w->deadline_ns = start_ns + SIPDIAG_TIMER_64T1_NS;
     sipdiag_sends_add(&w->sends, start_ns);
-    if (fifo_tail != NULL)
-        fifo_tail->next = w;
-    else
-        fifo_head = w;
-    fifo_tail = w;
+    if (kind == W_TIMER_C) {
+        w->deadline_ns = start_ns + TIMER_C_NS;
+        enqueue(&timer_c_head, &timer_c_tail, w);
+    } else {
+        w->deadline_ns = start_ns + SIPDIAG_TIMER_64T1_NS;
+        enqueue(&fifo_head, &fifo_tail, w);
+    }
     return w;
 }
 
@@ -257,6 +286,14 @@ fire_request(packet_info *pinfo, watch_t *w, bool at_end)
         w->txn->watch = NULL;
     w->txn = NULL;
     w->done = true;     /* fired once, whoever fires it (a timer, the end of the capture) */
+    if (w->provisional_frame != 0) {
+        /* RFC 3261 §17.1.2.2: Timer F runs on after a provisional response. */
+        add_finding(pinfo, F_NO_FINAL, &ei_no_final, w->frame,
+                    "%s in frame %u got a provisional response (frame %u), no final one within 32 s (Timer F): the "
+                    "next hop accepted it and lost it — check that hop and its next hop",
+                    w->what, w->frame, w->provisional_frame);
+        return;
+    }
     add_finding(pinfo, F_NO_RESPONSE, invite ? &ei_no_response_invite : &ei_no_response, w->frame,
                 "%s in frame %u sent %u time%s over %.1f s, no response %s — check routing, firewall, transport",
                 w->what, w->frame, w->sends.sends, w->sends.sends == 1 ? "" : "s",
@@ -294,6 +331,31 @@ fire_challenge(packet_info *pinfo, watch_t *w)
                     w->code, w->frame, w->realm, w->what, w->request_frame);
 }
 
+static void
+fire_final(packet_info *pinfo, watch_t *w)
+{
+    /* RFC 3261 §17.2.1: Timer G repeats a non-2xx final until its ACK, Timer H gives up after 64*T1. */
+    if (w->sends.sends == 1) {
+        add_finding(pinfo, F_FINAL_NOT_ACKED, &ei_final_not_acked, w->frame,
+                    "%d to the INVITE%s sent once over TCP, never ACKed on it within 32 s (Timer H): the client "
+                    "never got it or ACKed another way — check the connection and Via sent-by", w->code, w->what);
+        return;
+    }
+    add_finding(pinfo, F_FINAL_NOT_ACKED, &ei_final_not_acked, w->frame,
+                "%d to the INVITE%s sent %u time%s over %.1f s, never ACKed (Timer H, 32 s): the previous hop never "
+                "got it or its ACK went astray — check Via sent-by/rport and NAT",
+                w->code, w->what, w->sends.sends, w->sends.sends == 1 ? "" : "s",
+                seconds(w->sends.last_ns - w->sends.first_ns));
+}
+
+static void
+fire_timer_c(packet_info *pinfo, watch_t *w)
+{
+    add_finding(pinfo, F_NO_FINAL, &ei_no_final, w->frame,
+                "INVITE in frame %u: provisional responses (last in frame %u), then no final response or CANCEL for "
+                "3 minutes (Timer C, RFC 3261 §16.6) — check the callee side", w->frame, w->provisional_frame);
+}
+
 /* Whether a watch still waiting when it comes due is a finding. */
 static void
 fire(packet_info *pinfo, watch_t *w)
@@ -311,6 +373,15 @@ fire(packet_info *pinfo, watch_t *w)
     case W_CHALLENGE:
         fire_challenge(pinfo, w);
         break;
+    case W_FINAL:
+        /* Over UDP Timer G repeats the response until an ACK comes: sent only
+         * once, it was ACKed past this capture point. TCP has no Timer G. */
+        if (w->sends.sends >= 2 || w->reliable)
+            fire_final(pinfo, w);
+        break;
+    case W_TIMER_C:
+        fire_timer_c(pinfo, w);
+        break;
     }
 }
 
@@ -323,7 +394,10 @@ watch_free(watch_t *w)
         watch_unkey(w, answers_by_call);
     } else if (w->kind == W_CHALLENGE) {
         watch_unkey(w, challenges_by_call);
-    } else if (w->txn != NULL) {
+    } else if (w->kind == W_FINAL) {
+        if (wmem_map_lookup(finals_by_frame, GUINT_TO_POINTER(w->frame)) == w)
+            wmem_map_remove(finals_by_frame, GUINT_TO_POINTER(w->frame));
+    } else if (w->txn != NULL && w->txn->watch == w) {
         w->txn->watch = NULL;
     }
     wmem_free(wmem_file_scope(), w);
@@ -406,6 +480,21 @@ sipdiag_silent_frame(packet_info *pinfo)
         fifo_head = w->next;
         if (fifo_head == NULL)
             fifo_tail = NULL;
+        if (!w->done)
+            fire(pinfo, w);
+        watch_free(w);
+    }
+    while (timer_c_head != NULL && timer_c_head->deadline_ns <= now) {
+        watch_t *w = timer_c_head;
+        timer_c_head = w->next;
+        if (timer_c_head == NULL)
+            timer_c_tail = NULL;
+        /* Each provisional response restarts Timer C: wait again from the latest. */
+        if (!w->done && w->provisional_ns + TIMER_C_NS > now) {
+            w->deadline_ns = w->provisional_ns + TIMER_C_NS;
+            enqueue(&timer_c_head, &timer_c_tail, w);
+            continue;
+        }
         if (!w->done)
             fire(pinfo, w);
         watch_free(w);
@@ -535,16 +624,42 @@ sipdiag_silent_response(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
 {
     int64_t now = sipdiag_txnstate_now_ns();
     if (t != NULL && t->watch != NULL) {
-        t->watch->done = true;    /* any response: the next hop is there */
-        t->watch->txn = NULL;
-        t->watch = NULL;
+        watch_t *w = t->watch;
+        if (code < 200 && w->kind == W_REQUEST && !t->invite) {
+            /* A non-INVITE's Timer F runs on: a final response must follow. */
+            w->provisional_frame = pinfo->num;
+        } else if (code < 200 && w->kind == W_TIMER_C) {
+            w->provisional_frame = pinfo->num;
+            w->provisional_ns = now;
+        } else {
+            w->done = true;    /* the next hop is there (an INVITE's provisional: wait for Timer C) */
+            w->txn = NULL;
+            t->watch = NULL;
+            if (code < 200 && t->invite) {
+                watch_t *c = watch_new(W_TIMER_C, w->frame, now);
+                c->provisional_frame = pinfo->num;
+                c->provisional_ns = now;
+                c->txn = t;
+                t->watch = c;
+            }
+        }
     }
     if (ctx->kind == SIPDIAG_CTX_RETRANSMISSION || ctx->kind == SIPDIAG_CTX_DUPLICATE) {
-        watch_t *w = ctx->kind == SIPDIAG_CTX_RETRANSMISSION && code >= 200 && code < 300
-                     ? (watch_t *)wmem_map_lookup(answers_by_frame, GUINT_TO_POINTER(ctx->related_frame)) : NULL;
+        wmem_map_t *map = code >= 300 ? finals_by_frame : answers_by_frame;
+        watch_t *w = ctx->kind == SIPDIAG_CTX_RETRANSMISSION && code >= 200
+                     ? (watch_t *)wmem_map_lookup(map, GUINT_TO_POINTER(ctx->related_frame)) : NULL;
         if (w != NULL && !w->done)
             sipdiag_sends_add(&w->sends, now);
         return;
+    }
+    if (t != NULL && t->invite && code >= 300) {
+        /* The ACK of a non-2xx final is hop by hop (§17.1.1.3): watched per response. */
+        watch_t *w = watch_new(W_FINAL, pinfo->num, now);
+        w->code = code;
+        w->reliable = pinfo->ptype == PT_TCP;
+        if (!t->orphan)
+            g_snprintf(w->what, sizeof w->what, " in frame %u", t->leg.frame);
+        wmem_map_insert(finals_by_frame, GUINT_TO_POINTER(pinfo->num), w);
     }
     if (t != NULL && t->invite && code >= 200 && code < 300) {
         watch_t *w = watch_new(W_ANSWER, pinfo->num, now);
@@ -593,8 +708,21 @@ void
 sipdiag_silent_acked(uint32_t answer)
 {
     watch_t *w = (watch_t *)wmem_map_lookup(answers_by_frame, GUINT_TO_POINTER(answer));
+    if (w == NULL)
+        w = (watch_t *)wmem_map_lookup(finals_by_frame, GUINT_TO_POINTER(answer));
     if (w != NULL)
         w->done = true;
+}
+
+void
+sipdiag_silent_cancelled(sipdiag_txn_t *invite)
+{
+    /* The caller gave up: no final response is owed to Timer C any more. */
+    if (invite->watch != NULL && invite->watch->kind == W_TIMER_C) {
+        invite->watch->done = true;
+        invite->watch->txn = NULL;
+        invite->watch = NULL;
+    }
 }
 
 /* RFC 792 and RFC 4443: what a destination-unreachable code says. */
@@ -654,7 +782,7 @@ finalize(void)
     for (watch_t *w = fifo_head; w != NULL; w = w->next) {
         if (w->done)
             continue;
-        if (w->kind == W_REQUEST) {
+        if (w->kind == W_REQUEST && w->provisional_frame == 0) {
             if (sipdiag_sends_stopped(&w->sends, last_frame_ns))
                 fire_request(NULL, w, true);
             else
@@ -678,7 +806,8 @@ show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool items_seen, const
         expert_add_info_format(pinfo, ti, f->ei, "%s", f->text);
     }
     if (sipdiag_stats_wanted()) {
-        sipdiag_tap_info_t t = { .silent = kind_label[f->kind], .counted = true };
+        sipdiag_tap_info_t t = { .silent = kind_label[f->kind], .counted = true,
+                                 .fault = f->kind == F_FINAL_NOT_ACKED || f->kind == F_NO_FINAL };
         sipdiag_stats_queue(pinfo, &t);
     }
 }
@@ -723,6 +852,12 @@ sipdiag_silent_register(int proto, expert_module_t *module)
         { &ei_retry_after_ignored,
           { "sipdiag.expert.retry_after_ignored", PI_SEQUENCE, PI_NOTE,
             "A request came before the Retry-After of an earlier response had elapsed", EXPFILL } },
+        { &ei_final_not_acked,
+          { "sipdiag.expert.final_not_acked", PI_SEQUENCE, PI_WARN,
+            "A final failure to INVITE was never ACKed (RFC 3261 §17.2.1, Timer H)", EXPFILL } },
+        { &ei_no_final,
+          { "sipdiag.expert.no_final", PI_SEQUENCE, PI_WARN,
+            "A request got provisional responses only, never a final one (Timer F; Timer C for INVITE)", EXPFILL } },
         { &ei_icmp_unreachable,
           { "sipdiag.expert.icmp_unreachable", PI_RESPONSE_CODE, PI_WARN,
             "An ICMP destination-unreachable quotes a SIP message", EXPFILL } },

@@ -39,7 +39,10 @@ void sipdiag_silent_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipd
 void sipdiag_silent_response(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_txn_t *t, int code,
                              const sipdiag_context_t *ctx, long retry_after);
 
-/* First pass: the ACK in this frame acknowledged the 2xx in frame `answer`. */
+/* First pass: a CANCEL for INVITE transaction `invite` came. */
+void sipdiag_silent_cancelled(sipdiag_txn_t *invite);
+
+/* First pass: the ACK in this frame acknowledged the final response in frame `answer`. */
 void sipdiag_silent_acked(uint32_t answer);
 
 /* First pass: an ICMP or ICMPv6 destination-unreachable (type, code) in this

@@ -28,6 +28,28 @@ static const char *st_str_refused = "Refused re-INVITEs, call went on";
 static const char *st_str_silent = "Failures without an error response";
 static const char *st_str_calls_branch = "Calls";
 static const char *st_str_ended = "Ended by cause (Reason of BYE or CANCEL)";
+static const char *st_str_verdict = "By verdict";
+static const char *st_str_cut = "unknown: cut off by the capture, left out of the figures";
+static const char *st_str_rfc6076 = "RFC 6076 figures";
+static const char *st_str_faults = "Transaction faults";
+/* Ratios: the parent counts the attempts (M), the child the ones that
+ * qualify (N); the Percent column shows N of M. */
+static const char *st_str_ser = "SER Session Establishment Ratio (calls not redirected)";
+static const char *st_str_ser_n = "established: 2xx";
+static const char *st_str_seer = "SEER Session Establishment Effectiveness Ratio (calls not redirected)";
+static const char *st_str_seer_n = "effective: 2xx, 480, 486, 600, 603";
+static const char *st_str_isa = "ISA Ineffective Session Attempts (calls)";
+static const char *st_str_isa_n = "ineffective: 408, 500, 503, 504";
+static const char *st_str_scr = "SCR Session Completion Ratio (calls)";
+static const char *st_str_scr_n = "completed: answered, not dropped";
+static const char *st_str_ira = "IRA Ineffective Registration Attempts (attempts)";
+static const char *st_str_ira_n = "failed";
+static const char *st_str_srd_ok = "SRD Session Request Delay, successful setups (s)";
+static const char *st_str_srd_fail = "SRD Session Request Delay, failed setups (s)";
+static const char *st_str_sdd = "SDD Session Disconnect Delay (s)";
+static const char *st_str_sdt = "SDT Session Duration Time (s)";
+static const char *st_str_rrd = "RRD Registration Request Delay (s)";
+static const char *st_str_reg_cut = "Registrations cut off by the capture (left out)";
 
 static int st_node_responses = -1;
 static int st_node_severity = -1;
@@ -40,6 +62,9 @@ static int st_node_refused = -1;
 static int st_node_silent = -1;
 static int st_node_calls_branch = -1;
 static int st_node_ended = -1;
+static int st_node_verdict = -1;
+static int st_node_rfc6076 = -1;
+static int st_node_faults = -1;
 
 static const value_string class_names[] = {
     { 1, "1xx Provisional" },
@@ -93,7 +118,64 @@ sipdiag_stats_tree_init(stats_tree *st)
     st_node_refused = stats_tree_create_node(st, st_str_refused, 0, STAT_DT_INT, true);
     st_node_silent = stats_tree_create_node(st, st_str_silent, 0, STAT_DT_INT, true);
     st_node_calls_branch = stats_tree_create_node(st, st_str_calls_branch, 0, STAT_DT_INT, true);
+    st_node_verdict = stats_tree_create_node(st, st_str_verdict, st_node_calls_branch, STAT_DT_INT, true);
+    st_node_rfc6076 = stats_tree_create_node(st, st_str_rfc6076, st_node_calls_branch, STAT_DT_INT, true);
+    st_node_faults = stats_tree_create_node(st, st_str_faults, st_node_calls_branch, STAT_DT_INT, true);
     st_node_ended = stats_tree_create_node(st, st_str_ended, st_node_calls_branch, STAT_DT_INT, true);
+    static const char *const *const avg[] = { &st_str_srd_ok, &st_str_srd_fail, &st_str_sdd, &st_str_sdt, &st_str_rrd };
+    for (size_t i = 0; i < G_N_ELEMENTS(avg); i++)
+        stats_tree_create_node(st, *avg[i], st_node_rfc6076, STAT_DT_FLOAT, false);
+}
+
+/* One ratio: the attempt counts in M, and in N when it qualifies. */
+static void
+ratio(stats_tree *st, const char *m, const char *n, bool qualifies)
+{
+    int parent = tick_stat_node(st, m, st_node_rfc6076, true);
+    if (qualifies)
+        tick_stat_node(st, n, parent, false);
+}
+
+static void
+average(stats_tree *st, const char *name, double seconds)
+{
+    if (seconds >= 0)
+        avg_stat_node_add_value_float(st, name, st_node_rfc6076, false, (float)seconds);
+}
+
+/* A call's verdict or figure under Calls. */
+static void
+tick_call(stats_tree *st, const sipdiag_call_tap_t *c)
+{
+    if (c->kind == 1) {
+        average(st, st_str_sdd, c->delay_s);
+        return;
+    }
+    if (c->kind == 2) {
+        if (c->cut) {
+            tick_stat_node(st, st_str_reg_cut, st_node_rfc6076, false);
+            return;
+        }
+        ratio(st, st_str_ira, st_str_ira_n, c->failed);
+        if (!c->failed)
+            average(st, st_str_rrd, c->delay_s);
+        return;
+    }
+    /* The branch counts calls: one verdict each. */
+    tick_stat_node(st, st_str_calls_branch, 0, true);
+    tick_stat_node(st, st_str_verdict, st_node_calls_branch, true);
+    tick_stat_node(st, c->cut ? st_str_cut : c->verdict, st_node_verdict, false);
+    if (c->cut)
+        return;
+    if (!c->redirected) {
+        ratio(st, st_str_ser, st_str_ser_n, c->established);
+        ratio(st, st_str_seer, st_str_seer_n, c->effective);
+    }
+    ratio(st, st_str_isa, st_str_isa_n, c->ineffective);
+    ratio(st, st_str_scr, st_str_scr_n, c->completed);
+    average(st, st_str_srd_ok, c->setup_s);
+    average(st, st_str_srd_fail, c->failed_setup_s);
+    average(st, st_str_sdt, c->duration_s);
 }
 
 /* A URI cut to fit a statistics row (whole UTF-8 characters). */
@@ -121,8 +203,16 @@ sipdiag_stats_tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *ed
     const sipdiag_tap_info_t *t = (const sipdiag_tap_info_t *)p;
     if (!t->counted)
         return TAP_PACKET_DONT_REDRAW;
+    if (t->call != NULL) {
+        tick_call(st, t->call);
+        return TAP_PACKET_REDRAW;
+    }
+    if (t->fault) {
+        tick_stat_node(st, st_str_faults, st_node_calls_branch, true);
+        tick_stat_node(st, t->silent, st_node_faults, false);
+        return TAP_PACKET_REDRAW;
+    }
     if (t->ended != NULL) {
-        tick_stat_node(st, st_str_calls_branch, 0, true);
         tick_stat_node(st, st_str_ended, st_node_calls_branch, true);
         tick_stat_node(st, t->ended, st_node_ended, false);
         return TAP_PACKET_REDRAW;

@@ -10,9 +10,30 @@
 
 #include <epan/packet.h>
 
+/* A call's verdict, a BYE's answer or a registration attempt (calls.c),
+ * for the Calls branch and its RFC 6076 figures. Times in seconds, -1: none. */
+typedef struct {
+    uint8_t kind;             /* 0 verdict, 1 the BYE's 2xx, 2 registration */
+    const char *verdict;      /* kind 0 */
+    int code;                 /* the deciding final response, 0 if none */
+    bool cut;                 /* cut off by the capture: left out of the figures */
+    bool redirected;          /* left out of SER and SEER (RFC 6076 §4.6, §4.7) */
+    bool established;         /* 2xx: SER */
+    bool effective;           /* SEER */
+    bool ineffective;         /* ISA */
+    bool completed;           /* SCR */
+    bool failed;              /* kind 2: IRA */
+    double setup_s;           /* SRD of a successful setup */
+    double failed_setup_s;    /* SRD of a failed one */
+    double duration_s;        /* SDT */
+    double delay_s;           /* kind 1: SDD; kind 2: RRD */
+} sipdiag_call_tap_t;
+
 /* What the tap carries for one response (pinfo->pool). */
 typedef struct {
+    const sipdiag_call_tap_t *call;   /* a call's verdict or figure, else NULL */
     const char *silent;       /* a failure without an error response (its statistics label), else NULL */
+    bool fault;               /* a silent finding that is a transaction fault (final_not_acked, no_final) */
     const char *ended;        /* why a call ended (a BYE's or CANCEL's cause), else NULL */
     int code;
     const char *phrase;

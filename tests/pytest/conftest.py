@@ -48,7 +48,9 @@ def response_frames(name):
 
 FIELDS = ["sipdiag.request_frame", "sipdiag.retransmission", "sipdiag.duplicate", "sipdiag.related_frame",
           "sipdiag.dialog_impact", "sipdiag.ack_frame", "sipdiag.knowledge", "sipdiag.severity",
-          "sipdiag.sip_reason.phrase"]
+          "sipdiag.sip_reason.phrase", "sipdiag.call.verdict", "sipdiag.call.code", "sipdiag.call.setup_delay",
+          "sipdiag.call.duration", "sipdiag.call.hops", "sipdiag.call.disconnect_delay", "sipdiag.registration",
+          "sipdiag.registration.delay"]
 
 
 def shown(value):

@@ -7,6 +7,6 @@
 . "$(dirname "$0")/lib.sh"
 
 capture=${1:-demo.pcap}
-ts -r "$(cap "$capture")" -Y sipdiag -T fields -E header=y -E occurrence=a -E aggregator='|' \
+ts -r "$(cap "$capture")" -Y sipdiag.code -T fields -E header=y -E occurrence=a -E aggregator='|' \
     -e frame.number -e sipdiag.method -e sipdiag.code -e sipdiag.reason -e sipdiag.severity -e sipdiag.fix
 

@@ -11,7 +11,7 @@ expect_contains "-V: second subtree" "$v" "SIP Response Diagnosis: 486 Busy Here
 expect_contains "-V: class with its name" "$v" "    [Class: Request failure (4)]"
 expect_contains "-V: reference" "$v" "    [Reference: RFC 3261 §21.4.24]"
 expect_contains "-V: expert line" "$v" "[Expert Info (Note/Response): 486 Busy Here: callee is on another call — retry later or forward to voicemail]"
-expect_eq "-V: exactly two subtrees in the frame" "$(printf '%s\n' "$v" | grep -c '^SIP Response Diagnosis: ')" "2"
+expect_eq "-V: exactly two subtrees in the frame" "$(printf '%s\n' "$v" | grep -c '^SIP Response Diagnosis: [0-9]')" "2"
 
 o=$(ts -r "$c" -Y 'frame.number == 10' -O sipdiag)
 expect_contains "-O sipdiag shows the reassembled 503" "$o" "SIP Response Diagnosis: 503 Service Unavailable (error)"
@@ -32,7 +32,7 @@ expect_eq "-T ek: both responses of frame 2 as a list" \
     "$(printf '%s\n' "$ek" | python3 -c '
 import json, sys
 docs = [json.loads(l) for l in sys.stdin if l.strip() and "index" not in json.loads(l)]
-print([d["sipdiag_sipdiag_code"] for d in docs[1]["layers"]["sipdiag"]])')" "['180', '486']"
+print([d["sipdiag_sipdiag_code"] for d in docs[1]["layers"]["sipdiag"] if "sipdiag_sipdiag_code" in d])')" "['180', '486']"
 
 mapping=$(ts -G elastic-mapping --elastic-mapping-filter sipdiag)
 expect_eq "tshark -G elastic-mapping includes sipdiag's typed fields" \

@@ -250,7 +250,7 @@ expect_eq "large: code and request frame" \
 
 c=malformed-flood
 v=$(ts -r "$(cap $c.pcap)" -V)
-expect_eq "flood: -V shows exactly 300 sipdiag subtrees" "$(printf '%s\n' "$v" | grep -c '^SIP Response Diagnosis: ')" "300"
+expect_eq "flood: -V shows exactly 300 sipdiag subtrees" "$(printf '%s\n' "$v" | grep -c '^SIP Response Diagnosis: [0-9]')" "300"
 expect_eq "flood: 100 per response segment" \
     "$(ts -r "$(cap $c.pcap)" -T fields -E occurrence=a -E aggregator=, -e frame.number -e sipdiag.code \
        | awk -F'\t' '{ print $1 ":" ($2 == "" ? 0 : split($2, a, ",")) }' | paste -sd,)" "1:0,2:0,3:100,4:100,5:100"

@@ -10,7 +10,7 @@ fields=(-e frame.number -e sipdiag.code -e sipdiag.reason -e sipdiag.standard_re
 # them on the frame that revealed them, -2 on the frame they concern, and
 # only -2 knows the end of the capture (README). They are compared in
 # tests/pytest/test_silent.py; here they are left out on both sides.
-late='( no response |never ACKed|no credentials sent|not used within 32 s|rejected credentials for|accepted after [0-9]+ rejected|before the Retry-After|SIPDIAG  ICMP|^ICMP)'
+late='( no response |never ACKed|no final one within|no final response or CANCEL|no credentials sent|not used within 32 s|rejected credentials for|accepted after [0-9]+ rejected|before the Retry-After|SIPDIAG  ICMP|^ICMP)'
 drop_late() {
     /usr/bin/python3 -c '
 import re, sys

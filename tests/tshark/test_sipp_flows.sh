@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 flow() {
-    ts -r "$(cap "$1")" -Y sipdiag -T fields -E separator=: \
+    ts -r "$(cap "$1")" -Y sipdiag.code -T fields -E separator=: \
         -e frame.number -e sipdiag.code -e sipdiag.severity -e sipdiag.method | paste -sd' '
 }
 expect_eq "basic call" "$(flow sipp-call-200.pcap)" "2:180:chat:INVITE 3:200:chat:INVITE 6:200:chat:BYE"

@@ -13,5 +13,5 @@ expect_file "one subtree per response, in order, with its own CSeq method" "$out
 expect_eq "frame 5 answers the INVITE, not the BYE after it" \
     "$(ts -r "$(cap tcp-multi.pcap)" -Y 'frame.number == 5' -T fields -e sipdiag.method)" "INVITE"
 expect_eq "frames with a response" \
-    "$(ts -r "$(cap tcp-multi.pcap)" -Y sipdiag -T fields -e frame.number | paste -sd,)" "2,5,7,10"
+    "$(ts -r "$(cap tcp-multi.pcap)" -Y sipdiag.code -T fields -e frame.number | paste -sd,)" "2,5,7,10"
 finish
