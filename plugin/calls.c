@@ -79,7 +79,8 @@ typedef struct entry {
 typedef struct {
     uint64_t key;               /* Call-ID hash (the map's key points here) */
     uint64_t caller;            /* hash of the caller's From tag */
-    uint64_t hop;               /* path (fwd) of the caller's INVITE */
+    uint64_t hop;               /* hash of the top Via sent-by of the caller's INVITE (hop_of) */
+    uint64_t other_hops[3];     /* the other hops seen, to count each once */
     entry_t *e;
     int64_t invite_ns, provisional_ns, ring_ns, final_ns, cancel_ns, bye_ns, due_ns;
     uint32_t invite_cseq, refresh_cseq, bye_cseq;
@@ -93,7 +94,7 @@ typedef struct {
 
 typedef struct {
     uint64_t key;               /* Call-ID hash */
-    uint64_t hop;
+    uint64_t hop;               /* hop_of the first REGISTER */
     int64_t first_ns, due_ns;
     uint32_t first_frame, last_frame;
     int code;                   /* the latest final answer */
@@ -215,6 +216,21 @@ key_of(sipdiag_span_t call_id)
     return sipdiag_span_hash64(call_id);
 }
 
+/* The hop a message belongs to: its top Via's sent-by. The client of each
+ * hop puts its own Via on top (RFC 3261 §16.6) and the responses carry it
+ * back, whatever ports the server answers from; NAT copies of one message
+ * keep it. */
+static uint64_t
+hop_of(const sipdiag_msginfo_t *m)
+{
+    /* "host" and "host:5060" are the same sent-by (§18.2.1 default port):
+     * phones drop the port between an INVITE and its retry. */
+    sipdiag_span_t s = m->via_sent_by;
+    if (s.len > 5 && memcmp(s.ptr + s.len - 5, ":5060", 5) == 0)
+        s.len -= 5;
+    return sipdiag_span_hash64(s);
+}
+
 static call_t *
 call_find(sipdiag_span_t call_id)
 {
@@ -259,7 +275,7 @@ is_method(sipdiag_span_t m, const char *name)
 }
 
 static void
-initial_invite(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path, bool is_new, int64_t now)
+initial_invite(packet_info *pinfo, const sipdiag_msginfo_t *m, bool is_new, int64_t now)
 {
     call_t *c = call_find(m->call_id);
     uint64_t tag = sipdiag_span_hash64(sipdiag_msginfo_from_tag(m));
@@ -268,14 +284,22 @@ initial_invite(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t pa
             return;
         c = call_new(m->call_id, now);
         c->caller = tag;
-        c->hop = path.fwd;
+        c->hop = hop_of(m);
     } else if (c->caller != tag || c->state == S_DONE || c->state >= S_WAIT_ACK) {
         /* Another call reusing the Call-ID, or an INVITE after the outcome: not this call's. */
         return;
-    } else if (path.fwd != c->hop) {
+    } else if (hop_of(m) != c->hop) {
         /* The same call on the next hop (a proxy's capture): judged on the caller's. */
-        if (is_new && c->e->hops < UINT16_MAX)
-            c->e->hops++;
+        uint64_t h = hop_of(m);
+        for (unsigned i = 0; i < G_N_ELEMENTS(c->other_hops); i++) {
+            if (c->other_hops[i] == h)
+                return;
+            if (c->other_hops[i] == 0) {
+                c->other_hops[i] = h;
+                c->e->hops++;
+                return;
+            }
+        }
         return;
     } else if (!is_new) {
         return;
@@ -360,7 +384,7 @@ reg_end(const packet_info *pinfo, reg_t *r, bool failed, bool cut, uint32_t fram
 }
 
 static void
-register_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path, bool is_new, int64_t now)
+register_request(packet_info *pinfo, const sipdiag_msginfo_t *m, bool is_new, int64_t now)
 {
     if (!is_new)
         return;
@@ -368,11 +392,11 @@ register_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t 
     if (r == NULL) {
         r = wmem_new0(wmem_file_scope(), reg_t);
         r->key = key_of(m->call_id);
-        r->hop = path.fwd;
+        r->hop = hop_of(m);
         r->first_ns = now;
         r->first_frame = pinfo->num;
         wmem_map_insert(regs, &r->key, r);
-    } else if (r->hop != path.fwd) {
+    } else if (r->hop != hop_of(m)) {
         return;    /* the registrar's side of a proxy: the same attempt */
     }
     r->last_frame = pinfo->num;
@@ -381,10 +405,10 @@ register_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t 
 }
 
 static void
-register_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_path_t path, int64_t now)
+register_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, int64_t now)
 {
     reg_t *r = reg_find(m->call_id);
-    if (r == NULL || path.rev != r->hop || code < 200)
+    if (r == NULL || hop_of(m) != r->hop || code < 200)
         return;
     r->code = code;
     if (code == 401 || code == 407) {
@@ -400,18 +424,18 @@ register_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipd
 /* ---- events -------------------------------------------------------------- */
 
 void
-sipdiag_calls_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path, bool is_new)
+sipdiag_calls_request(packet_info *pinfo, const sipdiag_msginfo_t *m, bool is_new)
 {
     if (!m->has_cseq || m->call_id.len == 0)
         return;
     int64_t now = sipdiag_txnstate_now_ns();
     sipdiag_span_t method = m->cseq_method;
     if (is_method(method, "REGISTER")) {
-        register_request(pinfo, m, path, is_new, now);
+        register_request(pinfo, m, is_new, now);
         return;
     }
     if (is_method(method, "INVITE") && m->to_tag.len == 0) {
-        initial_invite(pinfo, m, path, is_new, now);
+        initial_invite(pinfo, m, is_new, now);
         return;
     }
     call_t *c = call_find(m->call_id);
@@ -420,7 +444,7 @@ sipdiag_calls_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_pa
     c->end_ns = now;
     if (is_method(method, "CANCEL")) {
         /* Only the caller's hop, and only before a final response (§9.2: later it ends nothing). */
-        if (path.fwd == c->hop && c->e->other_frame == 0 && (c->state == S_TRYING || c->state == S_PROCEEDING)) {
+        if (hop_of(m) == c->hop && c->e->other_frame == 0 && (c->state == S_TRYING || c->state == S_PROCEEDING)) {
             c->e->other_frame = pinfo->num;
             c->cancel_ns = now;
             c->elsewhere = sipdiag_reason_answered_elsewhere(m->reason);
@@ -438,7 +462,7 @@ sipdiag_calls_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_pa
 }
 
 static void
-invite_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdiag_path_t path, int64_t now)
+invite_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, int64_t now)
 {
     call_t *c = call_find(m->call_id);
     if (c == NULL) {
@@ -449,7 +473,7 @@ invite_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdia
         decide(pinfo, c, SIPDIAG_VERDICT_UNKNOWN, WHY_UNKNOWN_START, pinfo->num, now);
         return;
     }
-    if (path.rev != c->hop)
+    if (hop_of(m) != c->hop)
         return;    /* another hop's answer */
     entry_t *e = c->e;
     c->end_ns = now;
@@ -498,8 +522,7 @@ invite_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, sipdia
 }
 
 void
-sipdiag_calls_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, const sipdiag_context_t *ctx,
-                       sipdiag_path_t path)
+sipdiag_calls_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, const sipdiag_context_t *ctx)
 {
     if (!m->has_cseq || m->call_id.len == 0 || ctx->kind == SIPDIAG_CTX_DUPLICATE)
         return;
@@ -512,9 +535,9 @@ sipdiag_calls_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code,
         return;
     }
     if (is_method(method, "INVITE")) {
-        invite_response(pinfo, m, code, path, now);
+        invite_response(pinfo, m, code, now);
     } else if (is_method(method, "REGISTER")) {
-        register_response(pinfo, m, code, path, now);
+        register_response(pinfo, m, code, now);
     } else {
         call_t *c = call_find(m->call_id);
         if (c == NULL || code < 200)
@@ -538,12 +561,16 @@ sipdiag_calls_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code,
 }
 
 void
-sipdiag_calls_acked(packet_info *pinfo, const sipdiag_msginfo_t *m, uint32_t answer, int code)
+sipdiag_calls_acked(packet_info *pinfo, const sipdiag_msginfo_t *m, int code)
 {
     if (code < 200 || code >= 300)
         return;
+    /* The ACK of a 2xx is end to end (§13.2.2.4): from the caller, in the
+     * INVITE's CSeq, it shows the caller got the answer, on whichever hop
+     * (without Record-Route it goes straight to the callee's Contact). */
     call_t *c = call_find(m->call_id);
-    if (c == NULL || c->state != S_WAIT_ACK || answer != c->e->final_frame)
+    if (c == NULL || c->state != S_WAIT_ACK || m->cseq != c->invite_cseq
+        || sipdiag_span_hash64(sipdiag_msginfo_from_tag(m)) != c->caller)
         return;
     c->state = S_UP;
     c->due_ns = 0;    /* open until its BYE */

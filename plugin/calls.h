@@ -30,14 +30,13 @@ void sipdiag_calls_frame(packet_info *pinfo);
 
 /* First pass: request m (not an ACK); is_new is false for a retransmission
  * or a copy on another link. */
-void sipdiag_calls_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path, bool is_new);
+void sipdiag_calls_request(packet_info *pinfo, const sipdiag_msginfo_t *m, bool is_new);
 
 /* First pass: response m with its context decided. */
-void sipdiag_calls_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, const sipdiag_context_t *ctx,
-                            sipdiag_path_t path);
+void sipdiag_calls_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code, const sipdiag_context_t *ctx);
 
-/* First pass: ACK m acknowledged the final response in frame `answer`. */
-void sipdiag_calls_acked(packet_info *pinfo, const sipdiag_msginfo_t *m, uint32_t answer, int code);
+/* First pass: ACK m acknowledged a final response with this code. */
+void sipdiag_calls_acked(packet_info *pinfo, const sipdiag_msginfo_t *m, int code);
 
 /* Every pass: the verdicts and figures this frame shows. */
 void sipdiag_calls_render(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool items_seen);

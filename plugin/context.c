@@ -228,7 +228,7 @@ sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
     } else if (sipdiag_span_equal(m->cseq_method, bye) && t->leg.frame == pinfo->num) {
         sipdiag_call_bye(pinfo, m);
     }
-    sipdiag_calls_request(pinfo, m, path, is_new);
+    sipdiag_calls_request(pinfo, m, is_new);
     return is_new;
 }
 
@@ -247,7 +247,7 @@ sipdiag_context_ack(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path
         frame = sipdiag_answer_ack(m, path, &code);
     if (frame != 0) {
         sipdiag_silent_acked(frame);
-        sipdiag_calls_acked(pinfo, m, frame, code);
+        sipdiag_calls_acked(pinfo, m, code);
         sipdiag_framecache_note_ack(frame, code, pinfo->num);
     }
 }

@@ -545,7 +545,7 @@ first_pass_response(packet_info *pinfo, const sipdiag_response_t *m, sipdiag_pat
         res->n_headers = sipdiag_hints_finish(&hints, &res->headers);
         sipdiag_silent_response(pinfo, &mi, t, code, &res->ctx,
                                 res->n_headers > 0 ? sipdiag_hints_retry_after(res->headers, res->n_headers) : -1);
-        sipdiag_calls_response(pinfo, &mi, code, &res->ctx, path);
+        sipdiag_calls_response(pinfo, &mi, code, &res->ctx);
     }
     if (code >= 300 && res->method != NULL && strcmp(res->method, "INVITE") == 0)
         keep_call_identity(res, &mi);
