@@ -6,7 +6,7 @@
  * verdict is final and 32 s more have passed (late retransmissions, the
  * BYE's answer); an answered call stays until its BYE. What later passes
  * show is an entry_t per decision, filed under the frame it concerns once
- * it can no longer change: about 80 bytes per call.
+ * it can no longer change: 64 bytes per call.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -121,16 +121,20 @@ static int64_t next_due_ns;         /* earliest due time of any call or registra
 static int64_t last_frame_ns;
 static bool finalized;
 
-/* The first pass shows what this frame decided; it need not be final yet. */
-#define NOW_MAX 8
+/* The first pass shows what this frame decided (it need not be final
+ * yet): a list in the frame's pool, as one frame may settle many timers. */
 typedef struct {
     entry_t *e;
     bool show;
     bool tick;
 } now_t;
-static now_t now_list[NOW_MAX];
-static unsigned n_now;
+static wmem_array_t *now_list;
 static uint32_t now_frame;
+/* Timers are looked at once per second of capture time at most: a scan of
+ * the open calls each time a due time passes would cost too much when many
+ * calls are up at once. */
+#define SCAN_NS SIPDIAG_NS_PER_S
+static int64_t last_scan_ns;
 
 #define DONE_KEEP_NS SIPDIAG_TIMER_64T1_NS
 #define UNKNOWN_KEEP_NS (600 * SIPDIAG_NS_PER_S)
@@ -148,8 +152,9 @@ calls_file_init(void)
     next_due_ns = 0;
     last_frame_ns = 0;
     finalized = false;
-    n_now = 0;
+    now_list = NULL;
     now_frame = 0;
+    last_scan_ns = 0;
 }
 
 void
@@ -175,12 +180,12 @@ emit_now(const packet_info *pinfo, entry_t *e, bool show, bool tick)
 {
     if (pinfo == NULL)
         return;
-    if (now_frame != pinfo->num) {
-        n_now = 0;
+    if (now_frame != pinfo->num || now_list == NULL) {
+        now_list = wmem_array_new(pinfo->pool, sizeof(now_t));
         now_frame = pinfo->num;
     }
-    if (n_now < NOW_MAX)
-        now_list[n_now++] = (now_t){ e, show, tick };
+    now_t n = { e, show, tick };
+    wmem_array_append_one(now_list, n);
 }
 
 /* The entry can no longer change: later passes show it on `frame`. */
@@ -658,8 +663,9 @@ sipdiag_calls_frame(packet_info *pinfo)
 {
     int64_t now = sipdiag_txnstate_now_ns();
     last_frame_ns = now;
-    if (next_due_ns == 0 || now < next_due_ns)
+    if (next_due_ns == 0 || now < next_due_ns || now - last_scan_ns < SCAN_NS)
         return;
+    last_scan_ns = now;
     due_t d = { now, 0, wmem_list_new(pinfo->pool), wmem_list_new(pinfo->pool) };
     wmem_map_foreach(calls, collect_due, &d);
     wmem_map_foreach(regs, collect_due_regs, &d);
@@ -904,8 +910,11 @@ void
 sipdiag_calls_render(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool items_seen)
 {
     if (!PINFO_FD_VISITED(pinfo)) {
-        for (unsigned i = 0; now_frame == pinfo->num && i < n_now; i++)
-            show(tvb, pinfo, tree, items_seen, now_list[i].e, now_list[i].show, now_list[i].tick);
+        unsigned n = now_frame == pinfo->num && now_list != NULL ? wmem_array_get_count(now_list) : 0;
+        for (unsigned i = 0; i < n; i++) {
+            const now_t *x = (const now_t *)wmem_array_index(now_list, i);
+            show(tvb, pinfo, tree, items_seen, x->e, x->show, x->tick);
+        }
         return;
     }
     if (!finalized)
