@@ -76,11 +76,14 @@ static const value_string class_names[] = {
     { 0, NULL }
 };
 
+/* Numbered so that Wireshark's Qt dialog, which sorts its rows by name in
+ * descending order (ui/qt/stats_tree_dialog.cpp: the header's default sort
+ * indicator), shows the most severe first; creation order is not kept. */
 static const value_string severity_names[] = {
-    { 0, "chat" },
-    { 1, "note" },
-    { 2, "warning" },
-    { 3, "error" },
+    { 0, "1 chat" },
+    { 1, "2 note" },
+    { 2, "3 warning" },
+    { 3, "4 error" },
     { 0, NULL }
 };
 

@@ -40,3 +40,11 @@ def test_labels_short_and_groups_totalled(tshark, capture):
     for group in ("By severity", "By class", "By code", "By request method"):
         n = {label: n for depth, label, n in r if depth == 1}.get(group)
         assert n == total, "%s: %s counts %s, SIP responses %d" % (capture, group, n, total)
+
+
+def test_severities_most_severe_first_in_the_gui(tshark):
+    """Wireshark's Qt dialog sorts rows by name, descending (case-insensitive, stats_tree_sort_compare):
+    the severity rows must come out error, warning, note, chat."""
+    r = rows(tshark.run("demo", "-q", "-z", "sipdiag,tree"))
+    labels = [label for depth, label, _ in r if depth == 2 and label.split()[-1] in ("error", "warning", "note", "chat")]
+    assert sorted(labels, key=str.lower, reverse=True) == ["4 error", "3 warning", "2 note", "1 chat"]

@@ -15,9 +15,9 @@ line() {
     printf '%s\n' "$t" | grep -F -- "$1" | head -n 1 | cut -f2
 }
 expect_eq "15 responses" "$(line 'SIP responses')" "15"
-expect_eq "12 chat (100, 180, 200, the 401 challenge, the 487 after CANCEL)" "$(line '  chat')" "12"
+expect_eq "12 chat (100, 180, 200, the 401 challenge, the 487 after CANCEL)" "$(line '  1 chat')" "12"
 expect_eq "1 note (486), 1 warning (488), 1 error (503)" \
-    "$(line '  note') $(line '  warning') $(line '  error')" "1 1 1"
+    "$(line '  2 note') $(line '  3 warning') $(line '  4 error')" "1 1 1"
 expect_eq "by class" "$(line '1xx Provisional') $(line '2xx Successful') $(line '4xx Request failure') $(line '5xx Server failure')" \
     "7 3 4 1"
 expect_eq "by method" "$(line '  INVITE') $(line '  CANCEL') $(line '  BYE')" "13 1 1"
