@@ -5,8 +5,8 @@
  * A call lives in `calls` (by Call-ID) from its first INVITE until its
  * verdict is final and 32 s more have passed (late retransmissions, the
  * BYE's answer); an answered call stays until its BYE. What later passes
- * show is an entry_t per decision, filed under the frame it concerns once
- * it can no longer change: 64 bytes per call.
+ * show is an entry_t per decision, listed under the frame it concerns once
+ * it can no longer change: 72 bytes per call and 16 in the frame index.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -55,7 +55,6 @@ typedef enum { E_VERDICT, E_DISCONNECT, E_REGISTRATION } ekind_t;
 
 /* What a frame shows (and the statistics count) about a call or a registration. */
 typedef struct entry {
-    struct entry *next_concern;
     uint32_t concerns;          /* the frame later passes show it on, 0 until settled */
     uint8_t kind;               /* ekind_t */
     uint8_t verdict;            /* sipdiag_verdict_t */
@@ -72,6 +71,7 @@ typedef struct entry {
     uint32_t other_frame;       /* the ACK or CANCEL behind the verdict */
     uint32_t bye_frame;         /* the BYE that ended an answered call */
     int64_t setup_ns;           /* SRD per the issue: to the first 18x, else the final; E_DISCONNECT: SDD; E_REGISTRATION: RRD */
+    int64_t disconnect_ns;      /* E_VERDICT: BYE to its 2xx (SDD), -1 */
     int64_t final_delay_ns;     /* INVITE to its final response (RFC 6076 failed-setup SRD), -1 */
     int64_t duration_ns;        /* 2xx to BYE; WHY_UNKNOWN_END: INVITE to the capture's end */
 } entry_t;
@@ -116,7 +116,16 @@ static gint ett_call = -1;
 
 static wmem_map_t *calls;           /* Call-ID hash -> call_t (open calls) */
 static wmem_map_t *regs;            /* Call-ID hash -> reg_t (registration attempts in progress) */
-static wmem_tree_t *concerns;       /* frame -> entry_t list */
+/* The settled entries by the frame they concern: appended as they settle,
+ * sorted when a later pass first looks (a tree node per call would cost
+ * three times the memory). */
+typedef struct {
+    uint32_t frame;
+    uint32_t seq;               /* settling order, for a stable sort */
+    entry_t *e;
+} filed_t;
+static wmem_array_t *filed;
+static unsigned filed_sorted;       /* how many of `filed` are in order */
 static int64_t next_due_ns;         /* earliest due time of any call or registration, 0: none */
 static int64_t last_frame_ns;
 static bool finalized;
@@ -148,7 +157,8 @@ calls_file_init(void)
 {
     calls = wmem_map_new(wmem_file_scope(), g_int64_hash, g_int64_equal);
     regs = wmem_map_new(wmem_file_scope(), g_int64_hash, g_int64_equal);
-    concerns = wmem_tree_new(wmem_file_scope());
+    filed = wmem_array_new(wmem_file_scope(), sizeof(filed_t));
+    filed_sorted = 0;
     next_due_ns = 0;
     last_frame_ns = 0;
     finalized = false;
@@ -170,7 +180,7 @@ entry_new(ekind_t kind)
 {
     entry_t *e = wmem_new0(wmem_file_scope(), entry_t);
     e->kind = (uint8_t)kind;
-    e->setup_ns = e->final_delay_ns = e->duration_ns = -1;
+    e->setup_ns = e->final_delay_ns = e->duration_ns = e->disconnect_ns = -1;
     return e;
 }
 
@@ -195,8 +205,8 @@ settle(entry_t *e, uint32_t frame)
     if (e->concerns != 0 || frame == 0)
         return;
     e->concerns = frame;
-    e->next_concern = (entry_t *)wmem_tree_lookup32(concerns, frame);
-    wmem_tree_insert32(concerns, frame, e);
+    filed_t f = { frame, wmem_array_get_count(filed), e };
+    wmem_array_append_one(filed, f);
 }
 
 static void
@@ -551,11 +561,12 @@ sipdiag_calls_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code,
             /* RFC 6076 §4.4: BYE to its 2xx. */
             c->bye_answered = true;
             if (code < 300) {
-                entry_t *d = entry_new(E_DISCONNECT);
-                d->setup_ns = now - c->bye_ns;
-                d->final_frame = pinfo->num;
+                /* Later passes show it with the verdict; this pass here, on its own. */
+                c->e->disconnect_ns = now - c->bye_ns;
+                entry_t *d = wmem_new0(pinfo->pool, entry_t);
+                d->kind = E_DISCONNECT;
+                d->setup_ns = c->e->disconnect_ns;
                 emit_now(pinfo, d, true, true);
-                settle(d, pinfo->num);
             }
         } else if (is_method(method, "UPDATE") && c->refresh_update && m->cseq == c->refresh_cseq
                    && (code == 408 || code == 481) && (c->state == S_UP || c->state == S_WAIT_ACK)) {
@@ -830,6 +841,7 @@ show_verdict(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const entry_t 
         add_time(ct, hf_call_setup_delay, tvb, e->setup_ns);
     if (e->why == WHY_ANSWERED || e->why == WHY_ANSWERED_BYE || e->why == WHY_DROPPED_REASON)
         add_time(ct, hf_call_duration, tvb, e->duration_ns);
+    add_time(ct, hf_call_disconnect_delay, tvb, e->disconnect_ns);
     if (e->hops > 1)
         add_uint(ct, hf_call_hops, tvb, e->hops);
     if (e->steps > 0)
@@ -852,6 +864,8 @@ show_registration(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const ent
     add_time(ct, hf_reg_delay, tvb, e->setup_ns);
 }
 
+/* Counts an entry; later passes count a call's disconnect delay with its
+ * verdict, the first pass on the BYE's answer (an entry of its own). */
 static void
 tick(packet_info *pinfo, const entry_t *e)
 {
@@ -860,7 +874,7 @@ tick(packet_info *pinfo, const entry_t *e)
     sipdiag_call_tap_t *cp = wmem_new0(pinfo->pool, sipdiag_call_tap_t), c = { 0 };
     c.kind = e->kind;
     c.code = e->code;
-    c.setup_s = c.failed_setup_s = c.duration_s = -1;
+    c.setup_s = c.failed_setup_s = c.duration_s = c.sdd_s = -1;
     c.delay_s = e->setup_ns >= 0 ? seconds(e->setup_ns) : -1;
     if (e->kind == E_VERDICT) {
         sipdiag_verdict_t v = (sipdiag_verdict_t)e->verdict;
@@ -875,6 +889,8 @@ tick(packet_info *pinfo, const entry_t *e)
             c.setup_s = seconds(e->setup_ns);
         else if (e->code >= 400 && e->final_delay_ns >= 0)
             c.failed_setup_s = seconds(e->final_delay_ns);
+        if (PINFO_FD_VISITED(pinfo) && e->disconnect_ns >= 0)
+            c.sdd_s = seconds(e->disconnect_ns);
         if ((v == SIPDIAG_VERDICT_ANSWERED || v == SIPDIAG_VERDICT_DROPPED) && e->why != WHY_DROPPED_REFRESH
             && e->why != WHY_DROPPED_NO_ACK && e->duration_ns >= 0)
             c.duration_s = seconds(e->duration_ns);
@@ -906,6 +922,15 @@ show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool items_seen, const
         tick(pinfo, e);
 }
 
+static int
+filed_order(const void *a, const void *b)
+{
+    const filed_t *x = (const filed_t *)a, *y = (const filed_t *)b;
+    if (x->frame != y->frame)
+        return x->frame < y->frame ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
 void
 sipdiag_calls_render(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool items_seen)
 {
@@ -919,8 +944,25 @@ sipdiag_calls_render(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool i
     }
     if (!finalized)
         finalize();
-    for (const entry_t *e = (const entry_t *)wmem_tree_lookup32(concerns, pinfo->num); e != NULL; e = e->next_concern)
-        show(tvb, pinfo, tree, items_seen, e, true, true);
+    unsigned n = wmem_array_get_count(filed);
+    if (n == 0)
+        return;
+    filed_t *all = (filed_t *)wmem_array_get_raw(filed);
+    if (filed_sorted != n) {
+        qsort(all, n, sizeof *all, filed_order);
+        filed_sorted = n;
+    }
+    /* The first entry of this frame, by binary search. */
+    unsigned lo = 0, hi = n;
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (all[mid].frame < pinfo->num)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && all[lo].frame == pinfo->num; lo++)
+        show(tvb, pinfo, tree, items_seen, all[lo].e, true, true);
 }
 
 void

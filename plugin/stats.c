@@ -179,6 +179,7 @@ tick_call(stats_tree *st, const sipdiag_call_tap_t *c)
     average(st, st_str_srd_ok, c->setup_s);
     average(st, st_str_srd_fail, c->failed_setup_s);
     average(st, st_str_sdt, c->duration_s);
+    average(st, st_str_sdd, c->sdd_s);
 }
 
 /* A URI cut to fit a statistics row (whole UTF-8 characters). */

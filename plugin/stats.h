@@ -26,6 +26,7 @@ typedef struct {
     double setup_s;           /* SRD of a successful setup */
     double failed_setup_s;    /* SRD of a failed one */
     double duration_s;        /* SDT */
+    double sdd_s;             /* kind 0: SDD of the call (later passes) */
     double delay_s;           /* kind 1: SDD; kind 2: RRD */
 } sipdiag_call_tap_t;
 
