@@ -1006,17 +1006,24 @@ def calls():
 
     late = []   # (frame, one_pass expectation at the first frame at or after time t)
 
+    def answered(t, to, tag, ring, answer, duration, port, more=None):
+        """INVITE at t, 180 `ring` s later, 200 at `answer` s, ACK 50 ms after it: an answered call
+        (its verdict on the 200 with two passes, on the ACK in one pass)."""
+        inv = invite(to)
+        f_inv = c.udp(t, A, S, inv, "INVITE")
+        c.udp(t + ring, S, A, inv.response(180, "Ringing", to_tag=tag), "180 after %.1f s" % ring, R(f_inv))
+        want = {"sipdiag.call.verdict": "answered", "sipdiag.call.duration": seconds(duration)}
+        want.update(more or {})
+        f_200 = c.udp(t + answer, S, A, inv.response(200, "OK", to_tag=tag, body=sdp(S[0], port)), "200",
+                      R(f_inv, two_pass=want, one_pass={"sipdiag.call.verdict": None}))
+        f_ack = c.udp(t + answer + 0.05, A, S, ack(inv, tag), "ACK: one pass knows the call was answered here",
+                      {"one_pass": {"sipdiag.call.verdict": "answered"}, "two_pass": {"sipdiag.call.verdict": None}})
+        c.acked(f_200, f_ack)
+        return inv, f_200, f_ack
+
     # 1. Answered: 180 after 0.8 s, 200 at 2 s, a 30 s call, the BYE answered in 50 ms.
-    inv = invite()
-    f_inv = c.udp(0.0, A, S, inv, "INVITE")
-    c.udp(0.8, S, A, inv.response(180, "Ringing", to_tag="a1"), "180 after 0.8 s", R(f_inv))
-    f_200 = c.udp(2.0, S, A, inv.response(200, "OK", to_tag="a1", body=sdp(S[0], 5000)), "200",
-                  R(f_inv, two_pass={"sipdiag.call.verdict": "answered", "sipdiag.call.setup_delay": seconds(0.8),
-                                     "sipdiag.call.duration": seconds(30.0), "sipdiag.call.code": 200},
-                    one_pass={"sipdiag.call.verdict": None}))
-    f_ack = c.udp(2.05, A, S, ack(inv, "a1"), "ACK: one pass knows the call was answered here",
-                  {"one_pass": {"sipdiag.call.verdict": "answered"}, "two_pass": {"sipdiag.call.verdict": None}})
-    c.acked(f_200, f_ack)
+    inv, f_200, f_ack = answered(0.0, "bob", "a1", 0.8, 2.0, 30.0, 5000,
+                                 {"sipdiag.call.setup_delay": seconds(0.8), "sipdiag.call.code": 200})
     bye = in_dialog("BYE", inv, "a1", 2)
     f_bye = c.udp(32.0, A, S, bye, "BYE after a 30 s call")
     c.expect(f_200, two_pass={"contains": {"sipdiag.call.because": "ACK in frame %d, BYE in frame %d after 30.0 s"
@@ -1065,13 +1072,7 @@ def calls():
     late.append((92.1, {"experts": ["sipdiag.expert.final_not_acked"]}, "final_not_acked"))
 
     # 5. Answered; its BYE gets a 100 only and is sent again past 32 s (Timer F): no_final.
-    inv = invite("fred")
-    f_inv = c.udp(100.0, A, S, inv, "INVITE")
-    c.udp(100.2, S, A, inv.response(180, "Ringing", to_tag="f1"), "180", R(f_inv))
-    f_200 = c.udp(101.0, S, A, inv.response(200, "OK", to_tag="f1", body=sdp(S[0], 5002)), "200",
-                  R(f_inv, two_pass={"sipdiag.call.verdict": "answered", "sipdiag.call.duration": seconds(9.0)},
-                    one_pass={"sipdiag.call.verdict": None}))
-    c.acked(f_200, c.udp(101.05, A, S, ack(inv, "f1"), "ACK"))
+    inv, f_200, _ = answered(100.0, "fred", "f1", 0.2, 1.0, 9.0, 5002)
     bye = in_dialog("BYE", inv, "f1", 2)
     f_bye = c.udp(110.0, A, S, bye, "BYE, answered only with 100",
                   {"two_pass": {"experts": ["sipdiag.expert.no_final"],
@@ -1153,13 +1154,7 @@ def calls():
     c.acked(f_404, c.udp(203.0, A, S, ack(inv, "i1", branch=inv.vias()[0].split("branch=")[1]), "ACK, 3 s late"))
 
     # 11. A BYE answered after 20 s (a 100 first, sent again): no fault, a 20 s disconnect delay.
-    inv = invite("judy")
-    f_inv = c.udp(210.0, A, S, inv, "INVITE")
-    c.udp(210.5, S, A, inv.response(180, "Ringing", to_tag="j1"), "180", R(f_inv))
-    f_200 = c.udp(211.0, S, A, inv.response(200, "OK", to_tag="j1", body=sdp(S[0], 5006)), "200",
-                  R(f_inv, two_pass={"sipdiag.call.verdict": "answered", "sipdiag.call.duration": seconds(4.0)},
-                    one_pass={"sipdiag.call.verdict": None}))
-    c.acked(f_200, c.udp(211.05, A, S, ack(inv, "j1"), "ACK"))
+    inv, f_200, _ = answered(210.0, "judy", "j1", 0.5, 1.0, 4.0, 5006)
     bye = in_dialog("BYE", inv, "j1", 2)
     f_bye = c.udp(215.0, A, S, bye, "BYE, answered after 20 s", {"no_experts": ["sipdiag.expert.no_final"]})
     c.udp(215.05, S, A, bye.response(100, "Trying"), "100", R(f_bye))

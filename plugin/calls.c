@@ -246,13 +246,20 @@ hop_of(const sipdiag_msginfo_t *m)
     return sipdiag_span_hash64(s);
 }
 
+/* The record of this Call-ID in map (calls, regs), or NULL. */
+static void *
+find(wmem_map_t *map, sipdiag_span_t call_id)
+{
+    if (wmem_map_size(map) == 0)
+        return NULL;
+    uint64_t k = key_of(call_id);
+    return wmem_map_lookup(map, &k);
+}
+
 static call_t *
 call_find(sipdiag_span_t call_id)
 {
-    if (wmem_map_size(calls) == 0)
-        return NULL;
-    uint64_t k = key_of(call_id);
-    return (call_t *)wmem_map_lookup(calls, &k);
+    return (call_t *)find(calls, call_id);
 }
 
 static call_t *
@@ -374,10 +381,7 @@ bye(packet_info *pinfo, const sipdiag_msginfo_t *m, call_t *c, int64_t now)
 static reg_t *
 reg_find(sipdiag_span_t call_id)
 {
-    if (wmem_map_size(regs) == 0)
-        return NULL;
-    uint64_t k = key_of(call_id);
-    return (reg_t *)wmem_map_lookup(regs, &k);
+    return (reg_t *)find(regs, call_id);
 }
 
 /* The attempt is over (or cut off by the capture). */
