@@ -11,17 +11,41 @@
 #include <string.h>
 #include <glib.h>
 
-#define NO_ROW 0xFF
+#define CODES (SIPDIAG_CODE_MAX - SIPDIAG_CODE_MIN + 1)
 
-/* code - SIPDIAG_CODE_MIN -> position in sipdiag_codes[], or NO_ROW. */
-static uint8_t code_index[SIPDIAG_CODE_MAX - SIPDIAG_CODE_MIN + 1];
+/* code - SIPDIAG_CODE_MIN -> the registered row, or NULL. */
+static const sipdiag_code_t *registered[CODES];
+
+/* The index the diagnosis consults: the user's row where their table has
+ * one, else the registered row. */
+typedef struct {
+    const sipdiag_code_t *row;
+    const char *accepted_phrase;   /* the user's phrase for a registered code, or NULL */
+    bool user;
+} entry_t;
+static entry_t code_index[CODES];
 
 void
 sipdiag_codes_init(void)
 {
-    memset(code_index, NO_ROW, sizeof code_index);
-    for (size_t i = 0; i < sipdiag_codes_count && i < NO_ROW; i++)
-        code_index[sipdiag_codes[i].code - SIPDIAG_CODE_MIN] = (uint8_t)i;
+    memset(registered, 0, sizeof registered);
+    for (size_t i = 0; i < sipdiag_codes_count; i++)
+        registered[sipdiag_codes[i].code - SIPDIAG_CODE_MIN] = &sipdiag_codes[i];
+    sipdiag_codes_user_clear();
+}
+
+void
+sipdiag_codes_user_clear(void)
+{
+    for (size_t i = 0; i < CODES; i++)
+        code_index[i] = (entry_t){ registered[i], NULL, false };
+}
+
+void
+sipdiag_codes_user_set(const sipdiag_code_t *row, const char *accepted_phrase)
+{
+    if (row->code >= SIPDIAG_CODE_MIN && row->code <= SIPDIAG_CODE_MAX)
+        code_index[row->code - SIPDIAG_CODE_MIN] = (entry_t){ row, accepted_phrase, true };
 }
 
 const sipdiag_code_t *
@@ -29,8 +53,7 @@ sipdiag_code_find(int code)
 {
     if (code < SIPDIAG_CODE_MIN || code > SIPDIAG_CODE_MAX)
         return NULL;
-    uint8_t i = code_index[code - SIPDIAG_CODE_MIN];
-    return i == NO_ROW ? NULL : &sipdiag_codes[i];
+    return registered[code - SIPDIAG_CODE_MIN];
 }
 
 static bool
@@ -122,8 +145,12 @@ sipdiag_diagnose(int code, const char *reason, size_t reason_len, sipdiag_diag_t
 {
     memset(out, 0, sizeof *out);
     out->code = code;
-    out->row = sipdiag_code_find(code);
+    const entry_t *e = code >= SIPDIAG_CODE_MIN && code <= SIPDIAG_CODE_MAX ? &code_index[code - SIPDIAG_CODE_MIN]
+                                                                            : NULL;
+    out->row = e != NULL ? e->row : NULL;
+    out->user = e != NULL && e->user;
     if (out->row != NULL) {
+        /* A code the user's table explains counts as registered: its row speaks. */
         out->status = SIPDIAG_CODE_REGISTERED;
     } else if (code >= SIPDIAG_CODE_MIN && code <= SIPDIAG_CODE_MAX && (out->row = fallback_row(code)) != NULL) {
         out->status = SIPDIAG_CODE_UNRECOGNISED;
@@ -134,7 +161,8 @@ sipdiag_diagnose(int code, const char *reason, size_t reason_len, sipdiag_diag_t
 
     if (reason == NULL || reason_len == 0)
         out->reason_match = SIPDIAG_REASON_EMPTY;
-    else if (out->status == SIPDIAG_CODE_REGISTERED && phrase_equal(out->row->phrase, reason, reason_len))
+    else if (out->status == SIPDIAG_CODE_REGISTERED && (phrase_equal(out->row->phrase, reason, reason_len)
+             || (e->accepted_phrase != NULL && phrase_equal(e->accepted_phrase, reason, reason_len))))
         out->reason_match = SIPDIAG_REASON_REGISTERED;
     else if ((out->alias = find_alias(code, reason, reason_len)) != NULL)
         out->reason_match = SIPDIAG_REASON_ALIAS;

@@ -45,13 +45,21 @@ typedef struct {
     sipdiag_reason_match_t reason_match;
     const sipdiag_alias_t *alias;  /* set when reason_match is SIPDIAG_REASON_ALIAS */
     const sipdiag_vendor_code_t *vendor; /* an unregistered code a known proxy explains by its phrase, or NULL */
+    bool user;                     /* row is the user's (their code table), not one of sipdiag_codes[] */
 } sipdiag_diag_t;
 
-/* Builds the code-to-row index. Call once before any lookup. */
+/* Builds the code-to-row index of the registered codes. Call once before any lookup. */
 void sipdiag_codes_init(void);
 
-/* The registered row for code, or NULL. Constant time. */
+/* The registered row for code (sipdiag_codes[], never a user's row), or NULL. Constant time. */
 const sipdiag_code_t *sipdiag_code_find(int code);
+
+/* The user's code table, laid over the index that sipdiag_diagnose()
+ * consults (the pattern of packet-dhcp.c's option UAT): clear, then set one
+ * row per code. `row` (and `accepted_phrase`, a phrase taken as the
+ * registered one, or NULL) must live until the next clear. */
+void sipdiag_codes_user_clear(void);
+void sipdiag_codes_user_set(const sipdiag_code_t *row, const char *accepted_phrase);
 
 /* Splits "SIP/2.0 486 Busy Here" (no NUL needed). Returns false unless buf
  * starts with "SIP/" and has a space after the version token. */

@@ -241,11 +241,11 @@ typedef struct {
 } knowledge_t;
 
 static knowledge_t
-knowledge_of(const sipdiag_diag_t *d, const sipdiag_result_t *res, bool user)
+knowledge_of(const sipdiag_diag_t *d, const sipdiag_result_t *res)
 {
     /* The user's own row for a code wins over every built-in text. */
     const sipdiag_method_row_t *m = NULL;
-    if (!user && res->method != NULL) {
+    if (!d->user && res->method != NULL) {
         /* Whether the request was inside a dialog is known only when it was captured. */
         long retry = sipdiag_hints_retry_after(res->headers, res->n_headers);
         sipdiag_method_facts_t facts = {
@@ -259,7 +259,7 @@ knowledge_of(const sipdiag_diag_t *d, const sipdiag_result_t *res, bool user)
     if (m != NULL)
         return (knowledge_t){ m, m->key, m->summary, m->description, m->fix, m->reference, m->severity };
     /* An unregistered code a known proxy explains speaks instead of its x00 stand-in. */
-    const sipdiag_vendor_code_t *v = user ? NULL : d->vendor;
+    const sipdiag_vendor_code_t *v = d->vendor;
     if (v != NULL)
         return (knowledge_t){ NULL, v->key, v->summary, v->description, v->fix, v->reference, v->severity };
     return (knowledge_t){ NULL, NULL, d->row->summary, d->row->description, d->row->fix, d->row->reference,
@@ -299,7 +299,7 @@ evidence_of(packet_info *pinfo, const sipdiag_diag_t *d, const sipdiag_result_t 
  * crossing BYE, rejected credentials) speaks instead of the code. */
 static void
 add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, const sipdiag_result_t *res,
-                const knowledge_t *k, bool user, const evidence_t *e)
+                const knowledge_t *k, const evidence_t *e)
 {
     if (sipdiag_context_overrides(&res->ctx))
         return;
@@ -311,7 +311,7 @@ add_code_expert(packet_info *pinfo, proto_item *ti, const sipdiag_diag_t *d, con
                                e->reason);
         return;
     }
-    if (user) {
+    if (d->user) {
         expert_add_info_format(pinfo, ti, ei_sipdiag_custom[d->row->severity], "%d %s: %s%s", d->code, e->name,
                                d->row->summary, e->reason);
         return;
@@ -398,10 +398,10 @@ add_fields(proto_tree *st, packet_info *pinfo, const where_t *w, const sipdiag_d
 
 static void
 add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t *w, const sipdiag_diag_t *d,
-              const sipdiag_status_line_t *sl, const sipdiag_result_t *res, bool user)
+              const sipdiag_status_line_t *sl, const sipdiag_result_t *res)
 {
     bool experts = d->code >= 300 || pref_expert_success;
-    knowledge_t k = knowledge_of(d, res, user);
+    knowledge_t k = knowledge_of(d, res);
     evidence_t e = evidence_of(pinfo, d, res, sl);
     sipdiag_severity_t sev = sipdiag_context_overrides(&res->ctx)
                              ? (sipdiag_severity_t)sipdiag_context_severity(&res->ctx) : k.severity;
@@ -422,28 +422,9 @@ add_diagnosis(proto_tree *st, packet_info *pinfo, proto_item *ti, const where_t 
     if (pref_show_hints)
         sipdiag_hints_render(st, pinfo, w->tvb, d->code, res->headers, res->n_headers, !res->cut);
     if (experts)
-        add_code_expert(pinfo, ti, d, res, &k, user, &e);
+        add_code_expert(pinfo, ti, d, res, &k, &e);
     if (sipdiag_stats_wanted())
         queue_tap(pinfo, d, res, &k, sev);
-}
-
-/* The user's table, when it lists the code, speaks instead of the built-in row. */
-static bool
-apply_user_table(sipdiag_diag_t *d, const sipdiag_status_line_t *sl)
-{
-    const sipdiag_code_t *u = d->status != SIPDIAG_CODE_INVALID ? sipdiag_usercodes_find(d->code) : NULL;
-    if (u == NULL)
-        return false;
-    d->row = u;
-    d->status = SIPDIAG_CODE_REGISTERED;
-    if (sl->reason_len == 0)
-        d->reason_match = SIPDIAG_REASON_EMPTY;
-    else if (sipdiag_usercodes_phrase_known(d->code, sl->reason, sl->reason_len)
-             || (strlen(u->phrase) == sl->reason_len && g_ascii_strncasecmp(u->phrase, sl->reason, sl->reason_len) == 0))
-        d->reason_match = SIPDIAG_REASON_REGISTERED;
-    else if (d->alias == NULL)
-        d->reason_match = SIPDIAG_REASON_DIFFERENT;
-    return true;
 }
 
 static void
@@ -454,7 +435,6 @@ add_response(packet_info *pinfo, proto_tree *tree, const where_t *w, const sipdi
 
     sipdiag_status_line_parse(res->line, res->line_len, &sl);
     sipdiag_diagnose(res->code >= 0 ? res->code : sl.code, sl.reason, sl.reason_len, &d);
-    bool user = apply_user_table(&d, &sl);
 
     proto_item *ti = proto_tree_add_item(tree, proto_sipdiag, w->tvb, w->start, w->length, ENC_NA);
     proto_tree *st = proto_item_add_subtree(ti, ett_sipdiag);
@@ -470,7 +450,7 @@ add_response(packet_info *pinfo, proto_tree *tree, const where_t *w, const sipdi
     if (d.status == SIPDIAG_CODE_INVALID)
         add_invalid(st, pinfo, ti, w, &d, &sl);
     else
-        add_diagnosis(st, pinfo, ti, w, &d, &sl, res, user);
+        add_diagnosis(st, pinfo, ti, w, &d, &sl, res);
     if (res->cut)
         expert_add_info_format(pinfo, ti, &ei_sipdiag_truncated,
                                "Only %u of the %u bytes of this response were captured (snaplen): "

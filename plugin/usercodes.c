@@ -1,8 +1,9 @@
 /* usercodes.c
  * The user code table. Rows are checked one by one as the UAT loads them
  * (a bad row is refused with a message naming the field, never half used);
- * after every change the accepted rows are merged over the built-in table
- * into a separate index, as packet-dhcp.c does with its option UAT. The
+ * after every change the accepted rows are merged over their built-in rows
+ * and laid over the diagnosis's code index (diagnose.c), as packet-dhcp.c
+ * does with its option UAT; the rows of the previous change are freed. The
  * built-in table itself never changes.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
@@ -11,7 +12,6 @@
 #include "usercodes.h"
 
 #include <epan/uat.h>
-#include <epan/wmem_scopes.h>
 
 #include "diagnose.h"
 
@@ -30,9 +30,15 @@ typedef struct {
 
 static usercode_t *usercodes;
 static unsigned n_usercodes;
-/* code - SIPDIAG_CODE_MIN -> merged row and the user's phrase, rebuilt after every change. */
-static const sipdiag_code_t *merged[SIPDIAG_CODE_MAX - SIPDIAG_CODE_MIN + 1];
-static const char *user_phrase[SIPDIAG_CODE_MAX - SIPDIAG_CODE_MIN + 1];
+
+/* The merged rows the index points to, with the strings they own: rebuilt
+ * after every change, the previous ones freed. */
+typedef struct {
+    sipdiag_code_t row;
+    char *phrase, *description, *fix, *accepted;
+} merged_t;
+static merged_t *merged;
+static unsigned n_merged;
 
 static const value_string severity_vals[] = {
     { SEVERITY_DEFAULT,  "default" },
@@ -112,24 +118,30 @@ usercodes_update_cb(void *r, char **err)
     return true;
 }
 
+/* The user's text (a copy *owned keeps), else the built-in one, else fallback. */
 static const char *
-either(const char *user, const char *builtin, const char *fallback)
+either(const char *user, char **owned, const char *builtin, const char *fallback)
 {
-    return !is_empty(user) ? wmem_strdup(wmem_epan_scope(), user) : builtin != NULL ? builtin : fallback;
+    if (!is_empty(user))
+        return *owned = g_strdup(user);
+    return builtin != NULL ? builtin : fallback;
 }
 
 /* One user row merged over the built-in row of its code (if any). */
-static const sipdiag_code_t *
-merge(const usercode_t *u)
+static void
+merge(const usercode_t *u, merged_t *out)
 {
     const sipdiag_code_t *b = sipdiag_code_find((int)u->code);
-    sipdiag_code_t *m = wmem_new0(wmem_epan_scope(), sipdiag_code_t);
+    sipdiag_code_t *m = &out->row;
     m->code = (uint16_t)u->code;
-    m->phrase = either(b != NULL ? NULL : u->phrase, b != NULL ? b->phrase : NULL, "");
+    /* A registered code keeps its phrase; the user's is accepted beside it. */
+    m->phrase = either(b != NULL ? NULL : u->phrase, &out->phrase, b != NULL ? b->phrase : NULL, "");
+    out->accepted = b != NULL && !is_empty(u->phrase) ? g_strdup(u->phrase) : NULL;
     m->reference = b != NULL ? b->reference : "user code table";
-    m->description = either(u->description, b != NULL ? b->description : NULL, "");
-    m->fix = either(u->fix, b != NULL ? b->fix : NULL, "");
-    m->summary = either(u->fix, b != NULL ? b->summary : NULL, m->description);
+    m->description = either(u->description, &out->description, b != NULL ? b->description : NULL, "");
+    m->fix = either(u->fix, &out->fix, b != NULL ? b->fix : NULL, "");
+    /* The summary line is the user's fix when they wrote one. */
+    m->summary = !is_empty(u->fix) ? m->fix : b != NULL ? b->summary : m->description;
     if (u->severity != SEVERITY_DEFAULT) {
         m->severity = (sipdiag_severity_t)u->severity;
     } else {
@@ -137,35 +149,35 @@ merge(const usercode_t *u)
         const sipdiag_code_t *d = b != NULL ? b : sipdiag_code_find(u->code < 200 ? 183 : (int)(u->code / 100 * 100));
         m->severity = d != NULL ? d->severity : SIPDIAG_SEV_NOTE;
     }
-    return m;
 }
 
-/* Rebuilt from scratch after each change: a refused row never reaches it. */
+static void
+merged_free(void)
+{
+    for (unsigned i = 0; i < n_merged; i++) {
+        g_free(merged[i].phrase);
+        g_free(merged[i].description);
+        g_free(merged[i].fix);
+        g_free(merged[i].accepted);
+    }
+    g_free(merged);
+    merged = NULL;
+    n_merged = 0;
+}
+
+/* Rebuilt from scratch after each change: a refused row never reaches it.
+ * The index lets go of the old rows before they are freed. */
 static void
 usercodes_post_update_cb(void)
 {
-    memset(merged, 0, sizeof merged);
-    memset(user_phrase, 0, sizeof user_phrase);
+    sipdiag_codes_user_clear();
+    merged_free();
+    merged = g_new0(merged_t, n_usercodes);
+    n_merged = n_usercodes;
     for (unsigned i = 0; i < n_usercodes; i++) {
-        unsigned k = usercodes[i].code - SIPDIAG_CODE_MIN;
-        merged[k] = merge(&usercodes[i]);
-        user_phrase[k] = is_empty(usercodes[i].phrase) ? NULL : wmem_strdup(wmem_epan_scope(), usercodes[i].phrase);
+        merge(&usercodes[i], &merged[i]);
+        sipdiag_codes_user_set(&merged[i].row, merged[i].accepted);
     }
-}
-
-bool
-sipdiag_usercodes_phrase_known(int code, const char *reason, size_t len)
-{
-    const char *p = sipdiag_usercodes_find(code) != NULL ? user_phrase[code - SIPDIAG_CODE_MIN] : NULL;
-    return p != NULL && strlen(p) == len && g_ascii_strncasecmp(p, reason, len) == 0;
-}
-
-const sipdiag_code_t *
-sipdiag_usercodes_find(int code)
-{
-    if (code < SIPDIAG_CODE_MIN || code > SIPDIAG_CODE_MAX)
-        return NULL;
-    return merged[code - SIPDIAG_CODE_MIN];
 }
 
 void

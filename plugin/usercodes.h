@@ -12,13 +12,8 @@
 
 #include "codes.h"
 
-/* Registers the table as a preference of the protocol's module. */
+/* Registers the table as a preference of the protocol's module; its rows
+ * reach the diagnosis through diagnose.c's code index. */
 void sipdiag_usercodes_register(module_t *module);
-
-/* The user's row for code, merged over the built-in one, or NULL. */
-const sipdiag_code_t *sipdiag_usercodes_find(int code);
-
-/* True when the user's table lists this reason phrase for the code. */
-bool sipdiag_usercodes_phrase_known(int code, const char *reason, size_t len);
 
 #endif /* SIPDIAG_USERCODES_H */

@@ -122,6 +122,46 @@ test_diagnose(void)
     }
 }
 
+/* The user's table laid over the index: its rows speak for their codes
+ * (registered or not), its phrase for a registered code is accepted beside
+ * the registry's, and clearing the overlay brings the built-in rows back. */
+static void
+test_user_overlay(void)
+{
+    static const sipdiag_code_t own499 = { .code = 499, .phrase = "Carrier Blocked", .reference = "user code table",
+                                           .summary = "s", .description = "d", .fix = "f",
+                                           .severity = SIPDIAG_SEV_ERROR };
+    static const sipdiag_code_t own486 = { .code = 486, .phrase = "Busy Here", .reference = "RFC 3261 §21.4.24",
+                                           .summary = "s", .description = "d", .fix = "f",
+                                           .severity = SIPDIAG_SEV_NOTE };
+    sipdiag_diag_t d;
+    sipdiag_codes_user_set(&own499, NULL);
+    sipdiag_codes_user_set(&own486, "Line Busy");
+    sipdiag_diagnose(499, "Carrier Blocked", 15, &d);
+    g_assert_true(d.user);
+    g_assert_true(d.row == &own499);
+    g_assert_cmpint(d.status, ==, SIPDIAG_CODE_REGISTERED);
+    g_assert_cmpint(d.reason_match, ==, SIPDIAG_REASON_REGISTERED);
+    g_assert_null(d.vendor);
+    sipdiag_diagnose(486, "line busy", 9, &d);
+    g_assert_true(d.row == &own486);
+    g_assert_cmpint(d.reason_match, ==, SIPDIAG_REASON_REGISTERED);
+    sipdiag_diagnose(486, "Busy Here", 9, &d);
+    g_assert_cmpint(d.reason_match, ==, SIPDIAG_REASON_REGISTERED);
+    sipdiag_diagnose(486, "Occupied", 8, &d);
+    g_assert_cmpint(d.reason_match, ==, SIPDIAG_REASON_DIFFERENT);
+    /* The registry lookup never returns a user's row. */
+    g_assert_null(sipdiag_code_find(499));
+    g_assert_false(sipdiag_code_find(486) == &own486);
+    sipdiag_codes_user_clear();
+    sipdiag_diagnose(499, "Carrier Blocked", 15, &d);
+    g_assert_false(d.user);
+    g_assert_cmpint(d.status, ==, SIPDIAG_CODE_UNRECOGNISED);
+    g_assert_cmpint(d.row->code, ==, 400);
+    sipdiag_diagnose(486, "Line Busy", 9, &d);
+    g_assert_cmpint(d.reason_match, ==, SIPDIAG_REASON_DIFFERENT);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -131,5 +171,6 @@ main(int argc, char **argv)
     g_test_add_func("/diagnose/status_line_unterminated", test_status_line_unterminated);
     g_test_add_func("/diagnose/status_line_version", test_status_line_version);
     g_test_add_func("/diagnose/diagnose", test_diagnose);
+    g_test_add_func("/diagnose/user_overlay", test_user_overlay);
     return g_test_run();
 }
