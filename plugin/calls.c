@@ -457,8 +457,12 @@ sipdiag_calls_request(packet_info *pinfo, const sipdiag_msginfo_t *m, bool is_ne
         initial_invite(pinfo, m, is_new, now);
         return;
     }
+    /* Only these requests change a call (OPTIONS pings, INFO, NOTIFY do not: no lookup for them). */
+    if (!is_new || !(is_method(method, "BYE") || is_method(method, "CANCEL") || is_method(method, "INVITE")
+                     || is_method(method, "UPDATE")))
+        return;
     call_t *c = call_find(m->call_id);
-    if (c == NULL || !is_new)
+    if (c == NULL)
         return;
     c->end_ns = now;
     if (is_method(method, "CANCEL")) {
@@ -557,9 +561,9 @@ sipdiag_calls_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int code,
         invite_response(pinfo, m, code, now);
     } else if (is_method(method, "REGISTER")) {
         register_response(pinfo, m, code, now);
-    } else {
+    } else if (code >= 200 && (is_method(method, "BYE") || is_method(method, "UPDATE"))) {
         call_t *c = call_find(m->call_id);
-        if (c == NULL || code < 200)
+        if (c == NULL)
             return;
         if (is_method(method, "BYE") && c->bye_ns != 0 && m->cseq == c->bye_cseq && !c->bye_answered) {
             /* RFC 6076 §4.4: BYE to its 2xx. */

@@ -761,3 +761,22 @@ const sipdiag_vendor_code_t sipdiag_vendor_codes[] = {
 };
 
 const size_t sipdiag_vendor_codes_count = sizeof(sipdiag_vendor_codes) / sizeof(sipdiag_vendor_codes[0]);
+
+const char *
+sipdiag_severity_name(sipdiag_severity_t severity)
+{
+    static const char *const names[] = {
+        [SIPDIAG_SEV_CHAT] = "chat", [SIPDIAG_SEV_NOTE] = "note", [SIPDIAG_SEV_WARN] = "warning",
+        [SIPDIAG_SEV_ERROR] = "error",
+    };
+    return (size_t)severity < sizeof names / sizeof names[0] ? names[severity] : "unknown";
+}
+
+const char *
+sipdiag_class_name(unsigned cls)
+{
+    /* RFC 3261 §7.2 */
+    static const char *const names[] = { NULL, "Provisional", "Successful", "Redirection", "Request failure",
+                                         "Server failure", "Global failure" };
+    return cls < sizeof names / sizeof names[0] ? names[cls] : NULL;
+}

@@ -61,6 +61,13 @@ extern const sipdiag_code_t sipdiag_codes[];
 extern const size_t sipdiag_codes_count;
 
 /* Known vendor phrases, sorted by code. */
+/* "chat", "note", "warning", "error": the one spelling of each severity
+ * (fields, statistics, the user table); "unknown" outside the scale. */
+const char *sipdiag_severity_name(sipdiag_severity_t severity);
+
+/* "Provisional" ... "Global failure" for classes 1 to 6, NULL otherwise. */
+const char *sipdiag_class_name(unsigned cls);
+
 extern const sipdiag_alias_t sipdiag_aliases[];
 extern const size_t sipdiag_aliases_count;
 

@@ -95,7 +95,6 @@ span_of(const char *s)
     return (sipdiag_span_t){ s, s != NULL ? strlen(s) : 0 };
 }
 
-static const char *const severity_names[] = { "chat", "note", "warning", "error" };
 
 void
 sipdiag_ending_render(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool items_seen)
@@ -123,7 +122,7 @@ sipdiag_ending_render(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool 
             if (e->end.meaning != NULL)
                 sipdiag_label_add_text(et, pinfo, hf_ended_meaning, tvb, 0, 0, e->end.meaning);
             proto_item_set_generated(proto_tree_add_string(et, hf_ended_severity, tvb, 0, 0,
-                                                           severity_names[e->end.severity]));
+                                                           sipdiag_severity_name(e->end.severity)));
         }
         if (e->reason != NULL)
             sipdiag_hints_render_reason(et, pinfo, tvb, 0, e->reason);

@@ -85,23 +85,8 @@ static sipdiag_wsbool_t pref_show_hints = true;       /* hints from headers, fol
 
 static dissector_handle_t sipdiag_handle;
 
-static const value_string sipdiag_class_vals[] = {
-    { 1, "Provisional" },
-    { 2, "Successful" },
-    { 3, "Redirection" },
-    { 4, "Request failure" },
-    { 5, "Server failure" },
-    { 6, "Global failure" },
-    { 0, NULL }
-};
-
-static const value_string sipdiag_severity_vals[] = {
-    { SIPDIAG_SEV_CHAT,  "chat" },
-    { SIPDIAG_SEV_NOTE,  "note" },
-    { SIPDIAG_SEV_WARN,  "warning" },
-    { SIPDIAG_SEV_ERROR, "error" },
-    { 0, NULL }
-};
+/* The class field's names, filled from codes.c's at registration. */
+static value_string sipdiag_class_vals[7];
 
 /* Our severity scale onto Wireshark's expert severities. */
 static const int sipdiag_severity_to_pi[] = {
@@ -114,7 +99,7 @@ static const int sipdiag_severity_to_pi[] = {
 static const char *
 severity_name(sipdiag_severity_t sev)
 {
-    return val_to_str_const(sev, sipdiag_severity_vals, "unknown");
+    return sipdiag_severity_name(sev);
 }
 
 /* A value from the wire inside an expert message: its start when it is
@@ -800,6 +785,8 @@ proto_register_sipdiag(void)
     expert_module_t *expert_sipdiag = expert_register_protocol(proto_sipdiag);
     expert_register_field_array(expert_sipdiag, ei, array_length(ei));
     sipdiag_codes_init();
+    for (unsigned cls = 1; cls <= 6; cls++)
+        sipdiag_class_vals[cls - 1] = (value_string){ cls, sipdiag_class_name(cls) };
     register_code_experts(expert_sipdiag);
 
     module_t *prefs = prefs_register_protocol(proto_sipdiag, NULL);

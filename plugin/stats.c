@@ -12,6 +12,7 @@
 #include <epan/stats_tree.h>
 #include <epan/tap.h>
 
+#include "codes.h"
 #include "q850.h"
 #include "textsplit.h"
 
@@ -66,26 +67,24 @@ static int st_node_verdict = -1;
 static int st_node_rfc6076 = -1;
 static int st_node_faults = -1;
 
-static const value_string class_names[] = {
-    { 1, "1xx Provisional" },
-    { 2, "2xx Successful" },
-    { 3, "3xx Redirection" },
-    { 4, "4xx Request failure" },
-    { 5, "5xx Server failure" },
-    { 6, "6xx Global failure" },
-    { 0, NULL }
-};
+/* A severity's row: numbered so that Wireshark's Qt dialog, which sorts
+ * rows by name in descending order (ui/qt/stats_tree_dialog.cpp: the
+ * header's default sort indicator), shows the most severe first; creation
+ * order is not kept. */
+#define SEVERITY_ROW 16
+static const char *
+severity_row(char buf[SEVERITY_ROW], int severity)
+{
+    g_snprintf(buf, SEVERITY_ROW, "%d %s", severity + 1, sipdiag_severity_name((sipdiag_severity_t)severity));
+    return buf;
+}
 
-/* Numbered so that Wireshark's Qt dialog, which sorts its rows by name in
- * descending order (ui/qt/stats_tree_dialog.cpp: the header's default sort
- * indicator), shows the most severe first; creation order is not kept. */
-static const value_string severity_names[] = {
-    { 0, "1 chat" },
-    { 1, "2 note" },
-    { 2, "3 warning" },
-    { 3, "4 error" },
-    { 0, NULL }
-};
+static const char *
+class_row(packet_info *pinfo, int code)
+{
+    const char *name = sipdiag_class_name((unsigned)(code / 100));
+    return name != NULL ? wmem_strdup_printf(pinfo->pool, "%dxx %s", code / 100, name) : "invalid";
+}
 
 void
 sipdiag_stats_register_tap(void)
@@ -110,9 +109,11 @@ sipdiag_stats_tree_init(stats_tree *st)
 {
     st_node_responses = stats_tree_create_node(st, st_str_responses, 0, STAT_DT_INT, true);
     st_node_severity = stats_tree_create_node(st, st_str_severity, st_node_responses, STAT_DT_INT, true);
-    /* Most severe first, whatever order they come in. */
-    for (int sev = 3; sev >= 0; sev--)
-        stats_tree_create_node(st, val_to_str_const(sev, severity_names, "unknown"), st_node_severity, STAT_DT_INT, false);
+    /* Most severe first, whatever order they come in (tshark keeps creation order for equal counts). */
+    for (int sev = SIPDIAG_SEV_ERROR; sev >= SIPDIAG_SEV_CHAT; sev--) {
+        char row[SEVERITY_ROW];
+        stats_tree_create_node(st, severity_row(row, sev), st_node_severity, STAT_DT_INT, false);
+    }
     st_node_class = stats_tree_create_node(st, st_str_class, st_node_responses, STAT_DT_INT, true);
     st_node_code = stats_tree_create_node(st, st_str_code, st_node_responses, STAT_DT_INT, true);
     st_node_method = stats_tree_create_node(st, st_str_method, st_node_responses, STAT_DT_INT, true);
@@ -232,9 +233,10 @@ sipdiag_stats_tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *ed
      * row carries its total. */
     tick_stat_node(st, st_str_responses, 0, true);
     tick_stat_node(st, st_str_severity, st_node_responses, true);
-    tick_stat_node(st, val_to_str_const(t->severity, severity_names, "unknown"), st_node_severity, false);
+    char row[SEVERITY_ROW];
+    tick_stat_node(st, severity_row(row, t->severity), st_node_severity, false);
     tick_stat_node(st, st_str_class, st_node_responses, true);
-    tick_stat_node(st, val_to_str_const(t->code / 100, class_names, "invalid"), st_node_class, false);
+    tick_stat_node(st, class_row(pinfo, t->code), st_node_class, false);
     tick_stat_node(st, st_str_code, st_node_responses, true);
     int code = tick_stat_node(st, wmem_strdup_printf(pinfo->pool, "%d %s", t->code, t->phrase), st_node_code, true);
     tick_stat_node(st, first_clause(pinfo, t->summary), code, false);

@@ -145,6 +145,22 @@ test_aliases(void)
     }
 }
 
+/* One spelling of each severity and class, used by fields, statistics and the user table. */
+static void
+test_names(void)
+{
+    g_assert_cmpstr(sipdiag_severity_name(SIPDIAG_SEV_CHAT), ==, "chat");
+    g_assert_cmpstr(sipdiag_severity_name(SIPDIAG_SEV_NOTE), ==, "note");
+    g_assert_cmpstr(sipdiag_severity_name(SIPDIAG_SEV_WARN), ==, "warning");
+    g_assert_cmpstr(sipdiag_severity_name(SIPDIAG_SEV_ERROR), ==, "error");
+    g_assert_cmpstr(sipdiag_severity_name((sipdiag_severity_t)7), ==, "unknown");
+    g_assert_cmpstr(sipdiag_class_name(1), ==, "Provisional");
+    g_assert_cmpstr(sipdiag_class_name(4), ==, "Request failure");
+    g_assert_cmpstr(sipdiag_class_name(6), ==, "Global failure");
+    g_assert_null(sipdiag_class_name(0));
+    g_assert_null(sipdiag_class_name(7));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -155,5 +171,6 @@ main(int argc, char **argv)
     g_test_add_func("/codes/texts_present", test_texts_present);
     g_test_add_func("/codes/vendor_codes_covered", test_vendor_codes_covered);
     g_test_add_func("/codes/aliases", test_aliases);
+    g_test_add_func("/codes/names", test_names);
     return g_test_run();
 }
