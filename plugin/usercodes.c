@@ -40,14 +40,8 @@ typedef struct {
 static merged_t *merged;
 static unsigned n_merged;
 
-static const value_string severity_vals[] = {
-    { SEVERITY_DEFAULT,  "default" },
-    { SIPDIAG_SEV_CHAT,  "chat" },
-    { SIPDIAG_SEV_NOTE,  "note" },
-    { SIPDIAG_SEV_WARN,  "warning" },
-    { SIPDIAG_SEV_ERROR, "error" },
-    { 0, NULL }
-};
+/* "default", then the four severities as codes.c spells them (filled at registration). */
+static value_string severity_vals[6];
 
 UAT_DEC_CB_DEF(usercodes, code, usercode_t)
 UAT_CSTRING_CB_DEF(usercodes, phrase, usercode_t)
@@ -183,6 +177,9 @@ usercodes_post_update_cb(void)
 void
 sipdiag_usercodes_register(module_t *module)
 {
+    severity_vals[0] = (value_string){ SEVERITY_DEFAULT, "default" };
+    for (unsigned sev = SIPDIAG_SEV_CHAT; sev <= SIPDIAG_SEV_ERROR; sev++)
+        severity_vals[sev + 1] = (value_string){ sev, sipdiag_severity_name((sipdiag_severity_t)sev) };
     static uat_field_t fields[] = {
         /* The dialog's Help button opens Wireshark's own guide: the help is here, in each column's tooltip. */
         UAT_FLD_DEC(usercodes, code, "Code",
