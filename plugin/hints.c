@@ -274,6 +274,16 @@ has_rule(const sipdiag_header_value_t *h, unsigned n, const char *header)
     return false;
 }
 
+/* A 503 whose headers were all captured and hold no Retry-After (RFC 3261
+ * §21.5.4): said in the fix and in the hint subtree alike. */
+#define NO_RETRY_AFTER "No Retry-After: RFC 3261 §21.5.4 says to handle this 503 like a 500 Server Internal Error"
+
+static bool
+no_retry_after(int code, const sipdiag_header_value_t *h, unsigned n, bool complete)
+{
+    return code == 503 && complete && !has_rule(h, n, "Retry-After");
+}
+
 long
 sipdiag_hints_retry_after(const sipdiag_header_value_t *h, unsigned n)
 {
@@ -396,8 +406,8 @@ sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header_value_t *h,
         else if (r->kind == HINT_REASON)
             reason_sentences(b, h[i].value);
     }
-    if (code == 503 && complete && !has_rule(h, n, "Retry-After"))
-        wmem_strbuf_append(b, " No Retry-After: RFC 3261 §21.5.4 says to handle this 503 like a 500.");
+    if (no_retry_after(code, h, n, complete))
+        wmem_strbuf_append_printf(b, " %s.", NO_RETRY_AFTER);
     return wmem_strbuf_get_len(b) > 0 ? wmem_strbuf_get_str(b) + 1 : NULL;
 }
 
@@ -705,9 +715,8 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
                     wmem_strdup_printf(pinfo->pool, "%s has %u bytes: only its first %zu are shown",
                                        rules[h[i].rule].header, h[i].sent_len, strlen(h[i].value)));
     }
-    if (code == 503 && complete && !has_rule(h, n, "Retry-After"))
-        add_str(tree, hf_sipdiag_hint_note, tvb,
-                "No Retry-After: RFC 3261 §21.5.4 says to handle this 503 like a 500 Server Internal Error");
+    if (no_retry_after(code, h, n, complete))
+        add_str(tree, hf_sipdiag_hint_note, tvb, NO_RETRY_AFTER);
 }
 
 void
