@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include "diagnose.h"
+#include "hdrparse.h"
 
 #include <string.h>
 #include <glib.h>
@@ -56,12 +57,6 @@ sipdiag_code_find(int code)
     return registered[code - SIPDIAG_CODE_MIN];
 }
 
-static bool
-is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* Strips the line ending and trailing blanks a status line may carry. */
 static size_t
 trim_end(const char *s, size_t len)
@@ -90,9 +85,8 @@ sipdiag_status_line_parse(const char *buf, size_t len, sipdiag_status_line_t *ou
     while (p < end && *p != ' ')
         p++;
     out->code_len = (size_t)(p - out->code_text);
-    if (out->code_len == 3 && is_digit(out->code_text[0]) && is_digit(out->code_text[1])
-            && is_digit(out->code_text[2]))
-        out->code = (out->code_text[0] - '0') * 100 + (out->code_text[1] - '0') * 10 + (out->code_text[2] - '0');
+    if (out->code_len == 3)
+        out->code = sipdiag_three_digits(out->code_text, 3);
 
     out->reason = p < end ? p + 1 : p;
     out->reason_len = (size_t)(end - out->reason);

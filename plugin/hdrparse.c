@@ -525,9 +525,10 @@ static sipdiag_parse_status_t
 warning_value(const char *b, size_t end, size_t i, sipdiag_warning_t *out)
 {
     /* Exactly three digits, then white space (picohttpparser's PARSE_INT_3). */
-    if (end - i < 4 || !is_digit(b[i]) || !is_digit(b[i + 1]) || !is_digit(b[i + 2]) || !is_lws(b[i + 3]))
+    int code = end - i >= 4 && is_lws(b[i + 3]) ? sipdiag_three_digits(b + i, 3) : -1;
+    if (code < 0)
         return SIPDIAG_PARSE_MALFORMED;
-    out->code = (uint16_t)((b[i] - '0') * 100 + (b[i + 1] - '0') * 10 + (b[i + 2] - '0'));
+    out->code = (uint16_t)code;
     i = skip_lws(b, end, i + 3);
 
     size_t a = i;
@@ -837,4 +838,12 @@ sipdiag_sdp_formats(const char *sdp, size_t len, sipdiag_sdp_format_t *out, size
         i = next_line(e, len);
     }
     return count;
+}
+
+int
+sipdiag_three_digits(const char *s, size_t len)
+{
+    if (s == NULL || len < 3 || !is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[2]))
+        return -1;
+    return (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
 }

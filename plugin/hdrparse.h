@@ -201,4 +201,9 @@ typedef struct {
 } sipdiag_sdp_format_t;
 size_t sipdiag_sdp_formats(const char *sdp, size_t len, sipdiag_sdp_format_t *out, size_t max);
 
+/* The value of exactly three ASCII digits at s (len >= 3: only the first
+ * three are read), or -1: the Status-Code of RFC 3261 §7.2 and the
+ * warn-code of §20.43 share this one reader. */
+int sipdiag_three_digits(const char *s, size_t len);
+
 #endif /* SIPDIAG_HDRPARSE_H */

@@ -962,6 +962,17 @@ test_truncated(void)
     }
 }
 
+static void
+test_three_digits(void)
+{
+    g_assert_cmpint(sipdiag_three_digits("486", 3), ==, 486);
+    g_assert_cmpint(sipdiag_three_digits("0001", 4), ==, 0);
+    g_assert_cmpint(sipdiag_three_digits("4x6", 3), ==, -1);
+    g_assert_cmpint(sipdiag_three_digits("48", 2), ==, -1);
+    g_assert_cmpint(sipdiag_three_digits("+86", 3), ==, -1);
+    g_assert_cmpint(sipdiag_three_digits(NULL, 3), ==, -1);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -987,5 +998,6 @@ main(int argc, char **argv)
     g_test_add_func("/hdrparse/big_sdp", test_big_sdp);
     g_test_add_func("/hdrparse/truncated", test_truncated);
     g_test_add_func("/hdrparse/ms_diag", test_ms_diag);
+    g_test_add_func("/hdrparse/three_digits", test_three_digits);
     return g_test_run();
 }
