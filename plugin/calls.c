@@ -818,42 +818,27 @@ why_text(packet_info *pinfo, const entry_t *e)
 }
 
 static void
-add_time(proto_tree *tree, int hf, tvbuff_t *tvb, int64_t ns)
-{
-    if (ns < 0)
-        return;
-    nstime_t t = { (time_t)(ns / SIPDIAG_NS_PER_S), (int)(ns % SIPDIAG_NS_PER_S) };
-    proto_item_set_generated(proto_tree_add_time(tree, hf, tvb, 0, 0, &t));
-}
-
-static void
-add_uint(proto_tree *tree, int hf, tvbuff_t *tvb, uint32_t v)
-{
-    proto_item_set_generated(proto_tree_add_uint(tree, hf, tvb, 0, 0, v));
-}
-
-static void
 show_verdict(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const entry_t *e)
 {
     const char *verdict = sipdiag_verdict_name((sipdiag_verdict_t)e->verdict);
     proto_item *pi = proto_tree_add_item(tree, proto_sipdiag_calls, tvb, 0, 0, ENC_NA);
     proto_item_append_text(pi, ": call %s", verdict);
     proto_tree *ct = proto_item_add_subtree(pi, ett_call);
-    proto_item_set_generated(proto_tree_add_string(ct, hf_call_verdict, tvb, 0, 0, verdict));
+    sipdiag_gen_string(ct, hf_call_verdict, tvb, 0, 0, verdict);
     sipdiag_label_add_text(ct, pinfo, hf_call_why, tvb, 0, 0, why_text(pinfo, e));
     if (e->code != 0)
-        add_uint(ct, hf_call_code, tvb, (uint32_t)e->code);
+        sipdiag_gen_uint(ct, hf_call_code, tvb, 0, 0, (uint32_t)e->code);
     if (e->invite_frame != 0)
-        add_uint(ct, hf_call_invite, tvb, e->invite_frame);
+        sipdiag_gen_uint(ct, hf_call_invite, tvb, 0, 0, e->invite_frame);
     if (e->why != WHY_UNKNOWN_START && e->why != WHY_UNKNOWN_END)
-        add_time(ct, hf_call_setup_delay, tvb, e->setup_ns);
+        sipdiag_gen_time(ct, hf_call_setup_delay, tvb, e->setup_ns);
     if (e->why == WHY_ANSWERED || e->why == WHY_ANSWERED_BYE || e->why == WHY_DROPPED_REASON)
-        add_time(ct, hf_call_duration, tvb, e->duration_ns);
-    add_time(ct, hf_call_disconnect_delay, tvb, e->disconnect_ns);
+        sipdiag_gen_time(ct, hf_call_duration, tvb, e->duration_ns);
+    sipdiag_gen_time(ct, hf_call_disconnect_delay, tvb, e->disconnect_ns);
     if (e->hops > 1)
-        add_uint(ct, hf_call_hops, tvb, e->hops);
+        sipdiag_gen_uint(ct, hf_call_hops, tvb, 0, 0, e->hops);
     if (e->steps > 0)
-        add_uint(ct, hf_call_steps, tvb, e->steps);
+        sipdiag_gen_uint(ct, hf_call_steps, tvb, 0, 0, e->steps);
 }
 
 static void
@@ -868,8 +853,8 @@ show_registration(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, const ent
     proto_item *pi = proto_tree_add_item(tree, proto_sipdiag_calls, tvb, 0, 0, ENC_NA);
     proto_item_append_text(pi, ": registration %s", outcome);
     proto_tree *ct = proto_item_add_subtree(pi, ett_call);
-    proto_item_set_generated(proto_tree_add_string(ct, hf_reg_outcome, tvb, 0, 0, outcome));
-    add_time(ct, hf_reg_delay, tvb, e->setup_ns);
+    sipdiag_gen_string(ct, hf_reg_outcome, tvb, 0, 0, outcome);
+    sipdiag_gen_time(ct, hf_reg_delay, tvb, e->setup_ns);
 }
 
 /* Counts an entry; later passes count a call's disconnect delay with its
@@ -923,7 +908,7 @@ show(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool items_seen, const
         } else {
             proto_item *pi = proto_tree_add_item(tree, proto_sipdiag_calls, tvb, 0, 0, ENC_NA);
             proto_item_append_text(pi, ": the BYE's answer");
-            add_time(proto_item_add_subtree(pi, ett_call), hf_call_disconnect_delay, tvb, e->setup_ns);
+            sipdiag_gen_time(proto_item_add_subtree(pi, ett_call), hf_call_disconnect_delay, tvb, e->setup_ns);
         }
     }
     if (counted)

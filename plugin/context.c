@@ -407,7 +407,7 @@ static void
 add_frame(proto_tree *tree, int hf, tvbuff_t *tvb, uint32_t frame)
 {
     if (frame != 0)
-        proto_item_set_generated(proto_tree_add_uint(tree, hf, tvb, 0, 0, frame));
+        sipdiag_gen_uint(tree, hf, tvb, 0, 0, frame);
 }
 
 /* RFC 5057: what a failure to a request inside a dialog does to the dialog. */
@@ -437,9 +437,9 @@ sipdiag_context_render(proto_tree *tree, packet_info *pinfo, proto_item *ti, boo
         add_frame(tree, hf_sipdiag_related_frame, tvb, ctx->related_frame);
     }
     if (ctx->kind == SIPDIAG_CTX_RETRANSMISSION)
-        proto_item_set_generated(proto_tree_add_boolean(tree, hf_sipdiag_retransmission, tvb, 0, 0, 1));
+        sipdiag_gen_boolean(tree, hf_sipdiag_retransmission, tvb, 0, 0, 1);
     if (ctx->kind == SIPDIAG_CTX_DUPLICATE)
-        proto_item_set_generated(proto_tree_add_boolean(tree, hf_sipdiag_duplicate, tvb, 0, 0, 1));
+        sipdiag_gen_boolean(tree, hf_sipdiag_duplicate, tvb, 0, 0, 1);
     if (ctx->offered != NULL)
         sipdiag_label_add_wire(tree, hf_sipdiag_offered_formats, tvb, 0, 0, ctx->offered);
     add_dialog_impact(tree, tvb, code, method, ctx);

@@ -116,13 +116,13 @@ sipdiag_ending_render(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool 
         proto_item_set_generated(ti);
         proto_tree *et = proto_item_add_subtree(ti, ett_ended);
         proto_item_append_text(ti, ": %s, %s", method, e->judged ? e->end.label : "cause not stated");
-        proto_item_set_generated(proto_tree_add_string(et, hf_ended_method, tvb, 0, 0, method));
+        sipdiag_gen_string(et, hf_ended_method, tvb, 0, 0, method);
         if (e->judged) {
-            proto_item_set_generated(proto_tree_add_string(et, hf_ended_cause, tvb, 0, 0, e->end.label));
+            sipdiag_gen_string(et, hf_ended_cause, tvb, 0, 0, e->end.label);
             if (e->end.meaning != NULL)
                 sipdiag_label_add_text(et, pinfo, hf_ended_meaning, tvb, 0, 0, e->end.meaning);
-            proto_item_set_generated(proto_tree_add_string(et, hf_ended_severity, tvb, 0, 0,
-                                                           sipdiag_severity_name(e->end.severity)));
+            sipdiag_gen_string(et, hf_ended_severity, tvb, 0, 0,
+                                                           sipdiag_severity_name(e->end.severity));
         }
         if (e->reason != NULL)
             sipdiag_hints_render_reason(et, pinfo, tvb, 0, e->reason);

@@ -460,7 +460,7 @@ render_challenge(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, const hint
     /* RFC 3261 §25.1 and RFC 7616: no algorithm parameter means MD5. */
     add_str(tree, hf_sipdiag_hint_auth_algorithm, tvb,
             a.algorithm.len > 0 ? shown(pinfo, a.algorithm.ptr, a.algorithm.len) : "MD5 (default)");
-    proto_item_set_generated(proto_tree_add_boolean(tree, hf_sipdiag_hint_auth_stale, tvb, 0, 0, a.stale));
+    sipdiag_gen_boolean(tree, hf_sipdiag_hint_auth_stale, tvb, 0, 0, a.stale);
 }
 
 static void
@@ -488,7 +488,7 @@ render_warning(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, const char *
         const sipdiag_warncode_t *vendor = wc == NULL ? sipdiag_vendor_warncode_find(w.code) : NULL;
         proto_item_append_text(ti, ": %03u %s", w.code,
                                wc != NULL ? wc->text : vendor != NULL ? vendor->text : "(unregistered warn-code)");
-        proto_item_set_generated(proto_tree_add_uint(wt, hf_sipdiag_warning_code, tvb, 0, 0, w.code));
+        sipdiag_gen_uint(wt, hf_sipdiag_warning_code, tvb, 0, 0, w.code);
         add_str(wt, hf_sipdiag_warning_agent, tvb, shown(pinfo, w.agent.ptr, w.agent.len));
         add_str(wt, hf_sipdiag_warning_text, tvb, shown(pinfo, w.text.ptr, w.text.len));
         add_str(wt, hf_sipdiag_warning_meaning, tvb,
@@ -510,7 +510,7 @@ render_q850(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_t *tvb,
         return;
     }
     proto_item_append_text(ti, ": Q.850 cause %u, %s", q->cause, q->name);
-    proto_item_set_generated(proto_tree_add_uint(tree, hf_sipdiag_q850_cause, tvb, 0, 0, q->cause));
+    sipdiag_gen_uint(tree, hf_sipdiag_q850_cause, tvb, 0, 0, q->cause);
     add_str(tree, hf_sipdiag_q850_name, tvb, q->name);
     add_str(tree, hf_sipdiag_q850_meaning, tvb, q->meaning);
     add_str(tree, hf_sipdiag_q850_fix, tvb, q->fix);
@@ -559,8 +559,8 @@ render_other_cause(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_
 {
     const sipdiag_reason_protocol_t *p = sipdiag_reason_protocol_find(r->protocol);
     if (r->has_cause)
-        proto_item_set_generated(proto_tree_add_uint(tree, hf_sipdiag_reason_header_cause, tvb, 0, 0,
-                                                     (uint32_t)CLAMP(r->cause, 0, G_MAXUINT32)));
+        sipdiag_gen_uint(tree, hf_sipdiag_reason_header_cause, tvb, 0, 0,
+                                                     (uint32_t)CLAMP(r->cause, 0, G_MAXUINT32));
     if (p == NULL) {
         proto_item_append_text(ti, ": unregistered protocol");
         add_str(tree, hf_sipdiag_reason_header_meaning, tvb,
@@ -665,8 +665,8 @@ sipdiag_hints_render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
             continue;
         }
         const sipdiag_code_t *c = sipdiag_code_find((int)MIN(r.cause, 1000));
-        proto_item_set_generated(proto_tree_add_uint(rt, hf_sipdiag_sip_reason_cause, tvb, 0, 0,
-                                                     (uint32_t)CLAMP(r.cause, 0, 999)));
+        sipdiag_gen_uint(rt, hf_sipdiag_sip_reason_cause, tvb, 0, 0,
+                                                     (uint32_t)CLAMP(r.cause, 0, 999));
         if (c != NULL) {
             proto_item_append_text(ti, ": SIP %u %s", c->code, c->phrase);
             add_str(rt, hf_sipdiag_sip_reason_phrase, tvb, c->phrase);

@@ -25,4 +25,13 @@ proto_item *sipdiag_label_add_text(proto_tree *tree, packet_info *pinfo, int hf,
 proto_item *sipdiag_label_add_wire(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int length,
                                    const char *value);
 
+/* Items sipdiag adds from its own findings (not bytes of the packet):
+ * added and marked generated in one call. */
+proto_item *sipdiag_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int length, uint32_t value);
+proto_item *sipdiag_gen_string(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int length, const char *value);
+proto_item *sipdiag_gen_boolean(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int length, uint64_t value);
+
+/* A relative time of ns nanoseconds (>= 0; a negative one adds nothing). */
+proto_item *sipdiag_gen_time(proto_tree *tree, int hf, tvbuff_t *tvb, int64_t ns);
+
 #endif /* SIPDIAG_LABELS_H */

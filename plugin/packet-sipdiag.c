@@ -126,15 +126,13 @@ typedef struct {
 static proto_item *
 add_text(proto_tree *tree, int hf, const where_t *w, const char *text)
 {
-    proto_item *pi = proto_tree_add_string(tree, hf, w->tvb, w->start, w->length, text);
-    proto_item_set_generated(pi);
-    return pi;
+    return sipdiag_gen_string(tree, hf, w->tvb, w->start, w->length, text);
 }
 
 static void
 add_uint(proto_tree *tree, int hf, const where_t *w, uint32_t value)
 {
-    proto_item_set_generated(proto_tree_add_uint(tree, hf, w->tvb, w->start, w->length, value));
+    sipdiag_gen_uint(tree, hf, w->tvb, w->start, w->length, value);
 }
 
 /* The status line's code is not a valid SIP status code: say so, nothing more. */
@@ -367,7 +365,7 @@ add_fields(proto_tree *st, packet_info *pinfo, const where_t *w, const sipdiag_d
            const sipdiag_result_t *res, const knowledge_t *k, sipdiag_severity_t sev, const evidence_t *e)
 {
     if (d->status == SIPDIAG_CODE_UNRECOGNISED) {
-        proto_item_set_generated(proto_tree_add_boolean(st, hf_sipdiag_unrecognised, w->tvb, w->start, w->length, 1));
+        sipdiag_gen_boolean(st, hf_sipdiag_unrecognised, w->tvb, w->start, w->length, 1);
         add_text(st, hf_sipdiag_standard_reason, w, d->row->phrase);
     }
     add_text(st, hf_sipdiag_knowledge, w, k->key != NULL ? k->key : wmem_strdup_printf(pinfo->pool, "%u", d->row->code));

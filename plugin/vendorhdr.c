@@ -44,9 +44,9 @@ render_ms(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, sipdiag_span_t va
                                  st == SIPDIAG_PARSE_OVERFLOW ? "a code too large" : "malformed");
         return ti;
     }
-    proto_item_set_generated(proto_tree_add_uint(mt, hf_ms_code, tvb, 0, 0, d.code));
+    sipdiag_gen_uint(mt, hf_ms_code, tvb, 0, 0, d.code);
     if (d.has_sub)
-        proto_item_set_generated(proto_tree_add_uint(mt, hf_ms_sub, tvb, 0, 0, d.sub));
+        sipdiag_gen_uint(mt, hf_ms_sub, tvb, 0, 0, d.sub);
     if (d.reason.len > 0)
         add_wire(mt, hf_ms_reason, tvb, pinfo, d.reason);
     if (d.source.len > 0)
