@@ -13,6 +13,11 @@
 #define USAGE SIPDIAG_IMPACT_USAGE
 #define DIALOG SIPDIAG_IMPACT_DIALOG
 
+/* Notes RFC 5057 §5.1 gives several codes in the same words. */
+#define NOTE_CONTENT_REFUSED "Something in this message's content was refused; the usage stays, and a corrected " \
+                             "request may go through."
+#define NOTE_REQUEST_ONLY "Only this request was refused; the usage and the dialog carry on."
+
 /* Every response code RFC 5057 §5.1 discusses, ascending, each once. Codes it does not name are treated
  * as it treats an unrecognised response of their class: transaction only. */
 const sipdiag_impact_rule_t sipdiag_impact_rules[] = {
@@ -33,8 +38,7 @@ const sipdiag_impact_rule_t sipdiag_impact_rules[] = {
       .note = "The method is not allowed in this usage: that usage ends, other usages of the dialog go "
               "on." },
     { .code = 406, .impact = TRANSACTION,
-      .note = "Something in this message's content was refused; the usage stays, and a corrected request "
-              "may go through." },
+      .note = NOTE_CONTENT_REFUSED },
     { .code = 407, .impact = TRANSACTION,
       .note = "The request, not the dialog, is challenged by a proxy: resend it with credentials." },
     { .code = 408, .impact = USAGE,
@@ -44,41 +48,37 @@ const sipdiag_impact_rule_t sipdiag_impact_rules[] = {
       .note = "Like 404, the peer's own Contact is refused, as a URI that once worked: the dialog and all "
               "its usages end." },
     { .code = 412, .impact = TRANSACTION,
-      .note = "Something in this message's content was refused; the usage stays, and a corrected request "
-              "may go through." },
+      .note = NOTE_CONTENT_REFUSED },
     { .code = 413, .impact = TRANSACTION,
-      .note = "Something in this message's content was refused; the usage stays, and a corrected request "
-              "may go through." },
+      .note = NOTE_CONTENT_REFUSED },
     { .code = 414, .impact = TRANSACTION,
-      .note = "Something in this message's content was refused; the usage stays, and a corrected request "
-              "may go through." },
+      .note = NOTE_CONTENT_REFUSED },
     { .code = 415, .impact = TRANSACTION,
-      .note = "Something in this message's content was refused; the usage stays, and a corrected request "
-              "may go through." },
+      .note = NOTE_CONTENT_REFUSED },
     { .code = 416, .impact = DIALOG,
       .note = "Like 404, the URI scheme of the peer's own Contact is refused: the dialog and all its "
               "usages end." },
     { .code = 417, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     { .code = 420, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     { .code = 421, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     { .code = 422, .impact = TRANSACTION,
       .note = "Makes no sense inside an established usage and is handled like an unrecognised 4xx; if the "
               "request tried to start a new usage, only that attempt fails." },
     { .code = 423, .impact = TRANSACTION,
       .note = "Only this request was refused (e.g. the expiry of a re-SUBSCRIBE); the usage carries on." },
     { .code = 428, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     { .code = 429, .impact = TRANSACTION,
       .note = "Only this request (a REFER) was refused; the usage it was sent in carries on." },
     { .code = 436, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     { .code = 437, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     { .code = 438, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     { .code = 480, .impact = USAGE,
       .note = "Ends the usage the request was sent in, and no other; if Retry-After is present, wait that "
               "long before using that usage again." },
@@ -111,9 +111,9 @@ const sipdiag_impact_rule_t sipdiag_impact_rules[] = {
     { .code = 491, .impact = TRANSACTION,
       .note = "Request glare: only this request failed; retry after a random delay." },
     { .code = 493, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     { .code = 494, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     /* 5xx */
     { .code = 500, .impact = TRANSACTION,
       .note = "This request failed at the server, as with any unrecognised 5xx. With Retry-After, try "
@@ -131,11 +131,11 @@ const sipdiag_impact_rule_t sipdiag_impact_rules[] = {
     { .code = 504, .impact = TRANSACTION,
       .note = "Handled like an unrecognised 5xx: this request failed, the usage goes on." },
     { .code = 505, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     { .code = 513, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     { .code = 580, .impact = TRANSACTION,
-      .note = "Only this request was refused; the usage and the dialog carry on." },
+      .note = NOTE_REQUEST_ONLY },
     /* 6xx */
     { .code = 600, .impact = TRANSACTION,
       .note = "The user does not want to talk now, as with any unrecognised 6xx. With Retry-After, try "
