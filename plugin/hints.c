@@ -168,32 +168,33 @@ sipdiag_hints_kept_length(sipdiag_span_t v)
     return MAX_VALUE_BYTES;
 }
 
-/* The rules that apply to each code, as bit sets, worked out the first time
- * a code is seen: the rule table is scanned once per code, not per response. */
+/* The rules that apply to each code, as bit sets, built at registration:
+ * the rule table is scanned once per code, not per response. */
 typedef struct {
-    bool known;
     uint32_t rules;               /* bit r: rules[r] applies */
     sipdiag_letters_t letters;    /* first letters of their headers */
 } code_rules_t;
 static code_rules_t rules_of_code[SIPDIAG_CODE_MAX + 1];
 
-static const code_rules_t *
-rules_for(int code)
+static void
+build_rules_of_code(void)
 {
-    static const code_rules_t none;
-    if (code < 0 || code > SIPDIAG_CODE_MAX)
-        return &none;
-    code_rules_t *c = &rules_of_code[code];
-    if (!c->known) {
+    for (int code = 0; code <= SIPDIAG_CODE_MAX; code++) {
+        code_rules_t *c = &rules_of_code[code];
         for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
             if (rule_applies(&rules[r], code)) {
                 c->rules |= 1u << r;
                 sipdiag_letters_add(&c->letters, rules[r].header, rules[r].compact);
             }
         }
-        c->known = true;
     }
-    return c;
+}
+
+static const code_rules_t *
+rules_for(int code)
+{
+    static const code_rules_t none;
+    return code < 0 || code > SIPDIAG_CODE_MAX ? &none : &rules_of_code[code];
 }
 
 void
@@ -722,6 +723,7 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
 void
 sipdiag_hints_register(int proto, expert_module_t *module)
 {
+    build_rules_of_code();
     static hf_register_info hf[] = {
         { &hf_sipdiag_hint,
           { "Hints from this response's headers", "sipdiag.hint", FT_NONE, BASE_NONE, NULL, 0x0,
