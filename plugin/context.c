@@ -183,17 +183,6 @@ keep_credentials(sipdiag_path_t path, sipdiag_span_t value, bool *has, sipdiag_s
     return sipdiag_nonce_judge(path, a.realm, a.nonce);
 }
 
-/* The server's own words: "401 nonce has changed", "Stale nonce". */
-static bool
-phrase_names_nonce(sipdiag_span_t phrase)
-{
-    for (size_t i = 0; i + 5 <= phrase.len; i++) {
-        if (sipdiag_span_is((sipdiag_span_t){ phrase.ptr + i, 5 }, "nonce"))
-            return true;
-    }
-    return false;
-}
-
 bool
 sipdiag_context_request(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_path_t path)
 {
@@ -280,23 +269,16 @@ challenge_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, int code,
 
     if (parsed && a.nonce.len > 0)
         sipdiag_nonce_issued(path, a.realm, a.nonce);
-    if (t == NULL && !(parsed && a.stale)) {
-        out->kind = SIPDIAG_CTX_CHALLENGE_UNSEEN;
-    } else if (parsed && a.stale) {
-        out->kind = SIPDIAG_CTX_STALE_NONCE;
-    } else if (sent && (!parsed || a.realm.len == 0 || realm.len == 0 || sipdiag_span_equal(realm, a.realm))) {
-        if (phrase_names_nonce(phrase) || nonce == SIPDIAG_NONCE_OLDER) {
-            out->kind = SIPDIAG_CTX_NONCE_CHANGED;
-        } else if (nonce == SIPDIAG_NONCE_UNSEEN) {
-            out->kind = SIPDIAG_CTX_CREDENTIALS_UNJUDGED;
-        } else {
-            out->kind = SIPDIAG_CTX_CREDENTIALS_REJECTED;
-            /* A copy: the transaction, and its realm, go before the results do. */
-            out->realm = realm.len > 0 ? kept_name(realm) : "";
-            out->user = kept_name(t->auth_user);
-        }
-    } else {
-        out->kind = SIPDIAG_CTX_CHALLENGE;
+    sipdiag_challenge_facts_t f = {
+        .request_known = t != NULL, .parsed = parsed, .stale = parsed && a.stale, .credentials_sent = sent,
+        .same_realm = !parsed || a.realm.len == 0 || realm.len == 0 || sipdiag_span_equal(realm, a.realm),
+        .phrase_names_nonce = sipdiag_ctx_phrase_names_nonce(phrase.ptr, phrase.len), .nonce = nonce,
+    };
+    out->kind = sipdiag_ctx_challenge(&f);
+    if (out->kind == SIPDIAG_CTX_CREDENTIALS_REJECTED) {
+        /* A copy: the transaction, and its realm, go before the results do. */
+        out->realm = realm.len > 0 ? kept_name(realm) : "";
+        out->user = kept_name(t->auth_user);
     }
 }
 
@@ -317,14 +299,12 @@ terminated_context(const sipdiag_txn_t *t, const sipdiag_msginfo_t *m, sipdiag_c
 {
     static const sipdiag_span_t cancel = { "CANCEL", 6 };
     if (t != NULL) {
-        out->kind = t->cancel_frame == 0 ? SIPDIAG_CTX_TERMINATED_UNSEEN
-                  : t->cancel_elsewhere  ? SIPDIAG_CTX_ANSWERED_ELSEWHERE : SIPDIAG_CTX_CANCELLED;
+        out->kind = sipdiag_ctx_terminated(true, t->cancel_frame != 0, t->cancel_elsewhere);
         out->related_frame = t->cancel_frame;
         return;
     }
     const sipdiag_txn_t *c = sipdiag_txn_find(m, cancel);
-    out->kind = c == NULL ? SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN
-              : c->cancel_elsewhere ? SIPDIAG_CTX_ANSWERED_ELSEWHERE : SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN;
+    out->kind = sipdiag_ctx_terminated(false, c != NULL, c != NULL && c->cancel_elsewhere);
     out->related_frame = c != NULL ? c->leg.frame : 0;
 }
 
@@ -378,7 +358,7 @@ sipdiag_context_response(packet_info *pinfo, const sipdiag_msginfo_t *m, int cod
     } else if (code == 481) {
         bool ending = sipdiag_span_equal(m->cseq_method, bye) || sipdiag_span_equal(m->cseq_method, cancel);
         out->related_frame = ending ? sipdiag_call_crossing_bye(m) : 0;
-        out->kind = out->related_frame != 0 ? SIPDIAG_CTX_BYE_RACE : SIPDIAG_CTX_LOST_STATE;
+        out->kind = sipdiag_ctx_481(ending, out->related_frame != 0);
     } else if (code == 491) {
         out->kind = SIPDIAG_CTX_GLARE;
     }

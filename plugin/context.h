@@ -13,31 +13,9 @@
 #include <epan/packet.h>
 #include <epan/expert.h>
 
+#include "ctxrules.h"
 #include "sipmsg.h"
 #include "txnstate.h"
-
-/* What the transaction says about a response, beyond its code. */
-typedef enum {
-    SIPDIAG_CTX_NONE = 0,
-    SIPDIAG_CTX_CHALLENGE,            /* 401/407 to a request without credentials: the normal handshake */
-    SIPDIAG_CTX_CREDENTIALS_REJECTED, /* challenged again although credentials for the realm were sent */
-    SIPDIAG_CTX_STALE_NONCE,          /* stale=true: only the nonce expired */
-    SIPDIAG_CTX_CANCELLED,            /* 487 after the caller's CANCEL */
-    SIPDIAG_CTX_TERMINATED_UNSEEN,    /* 487 with no CANCEL in the capture */
-    SIPDIAG_CTX_BYE_RACE,             /* 481 to BYE/CANCEL while the other side's BYE was under way */
-    SIPDIAG_CTX_LOST_STATE,           /* 481 otherwise */
-    SIPDIAG_CTX_GLARE,                /* 491: both sides offered at once */
-    SIPDIAG_CTX_RETRANSMISSION,       /* the same response again */
-    SIPDIAG_CTX_DUPLICATE,            /* the same message captured twice (SPAN, NAT, ERSPAN) */
-    SIPDIAG_CTX_NONCE_CHANGED,        /* challenged again: the credentials used an older nonce */
-    SIPDIAG_CTX_CREDENTIALS_UNJUDGED, /* challenged again: credentials on a nonce from before the capture */
-    SIPDIAG_CTX_CHALLENGE_UNSEEN,     /* 401/407 whose request is not in the capture */
-    SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN, /* 487 after a CANCEL; the INVITE predates the capture */
-    SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN, /* 487; neither the INVITE nor a CANCEL is in the capture */
-    SIPDIAG_CTX_FORBIDDEN_CREDENTIALS, /* 403 to credentials on the server's latest nonce */
-    SIPDIAG_CTX_ANSWERED_ELSEWHERE,   /* 487 after a CANCEL with Reason: SIP;cause=200 */
-    SIPDIAG_CTX_COUNT
-} sipdiag_ctx_kind_t;
 
 typedef struct {
     sipdiag_ctx_kind_t kind;

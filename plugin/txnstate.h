@@ -11,6 +11,7 @@
 
 #include <epan/packet.h>
 
+#include "ctxrules.h"
 #include "sipmsg.h"
 
 /* The responses seen in a transaction (txnstate.c), to spot retransmissions. */
@@ -24,15 +25,6 @@ typedef struct {
     uint64_t fwd;
     uint64_t rev;
 } sipdiag_path_t;
-
-/* How the credentials of a request relate to the nonces that server gave
- * for their realm in this capture. */
-typedef enum {
-    SIPDIAG_NONCE_NONE = 0,   /* no credentials */
-    SIPDIAG_NONCE_LATEST,     /* built on the last nonce the server issued */
-    SIPDIAG_NONCE_OLDER,      /* on a nonce the server has replaced since */
-    SIPDIAG_NONCE_UNSEEN      /* on a nonce not issued in the capture */
-} sipdiag_nonce_state_t;
 
 /* A link a transaction's request was seen on: the first, then copies of it
  * on other links (NAT, a second capture point), newest first. */
