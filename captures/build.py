@@ -18,6 +18,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sipflow import Capture, TcpConn, request, sdp  # noqa: E402
+from scen_context import auth, dialog, expiry, hints, reason_warning, sdp_offer  # noqa: E402
+from scen_synthetic import all_codes, vendor_phrases, tcp_multi, odd_codes  # noqa: E402
 
 
 def R(request_frame, retransmission=None, duplicate=None, related=None, ack=False, **more):
@@ -1214,12 +1216,15 @@ def calls():
 
 SCENARIOS = {f.__name__.replace("_", "-"): f for f in (hop_proxy, hop_copies, cancel_unseen, auth_nonce,
                                                         reinvite_refused, tcp_retrans, clock_jump, ipv6_rfc2543,
-                                                        methods, warn_codes, evidence, silent, vendor, calls)}
+                                                        methods, warn_codes, evidence, silent, vendor, calls,
+                                                        hints, reason_warning, auth, dialog, sdp_offer, expiry,
+                                                        all_codes, vendor_phrases, tcp_multi, odd_codes)}
 
 
 def build(name):
     cap = SCENARIOS[name]()
-    extra = {k: getattr(cap, k) for k in ("stats", "failed_calls", "refused", "silent_stats", "stats_ended", "rfc6076")
+    extra = {k: getattr(cap, k) for k in ("stats", "failed_calls", "refused", "silent_stats", "stats_ended", "rfc6076",
+                                              "filters", "expert_summary")
              if hasattr(cap, k)}
     return cap, extra
 

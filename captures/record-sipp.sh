@@ -11,7 +11,7 @@
 #   FLOW is one of: call-200 busy-486 cancel-487 503-retry-after 488-warning
 #   auth-401 tcp-call (default: all, in that order).
 #
-# Unlike make-synthetic.sh this is NOT byte-reproducible: timestamps, IP IDs,
+# Unlike the builder's captures (build.py) this is NOT byte-reproducible: timestamps, IP IDs,
 # TCP ports/sequence numbers and the tags/branches of sipp's built-in
 # scenarios ([pid]-based) change with every recording. The SIP content of the
 # custom scenarios (captures/sipp/*.xml) and every Call-ID (-cid_str) are fixed.
