@@ -17,25 +17,9 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from sipflow import Capture, TcpConn, request, sdp  # noqa: E402
+from sipflow import Capture, R, TcpConn, request, sdp, via  # noqa: E402
 from scen_context import auth, dialog, expiry, hints, reason_warning, sdp_offer  # noqa: E402
 from scen_synthetic import all_codes, vendor_phrases, tcp_multi, odd_codes  # noqa: E402
-
-
-def R(request_frame, retransmission=None, duplicate=None, related=None, ack=False, **more):
-    """What sipdiag must show for a response: the request it answers on its hop
-    (None: not in the capture), whether it repeats an earlier frame, the ACK
-    that acknowledged it (None: none; shown with two passes only), and more."""
-    e = {"sipdiag.request_frame": request_frame, "sipdiag.retransmission": retransmission,
-         "sipdiag.duplicate": duplicate, "sipdiag.related_frame": related}
-    if ack is not False:
-        e["sipdiag.ack_frame"] = ack
-    e.update(more)
-    return e
-
-
-def via(host, branch, transport="UDP"):
-    return "SIP/2.0/%s %s;branch=%s" % (transport, host, branch)
 
 
 # ---------------------------------------------------------------- hop-proxy

@@ -38,7 +38,7 @@ SPDX-License-Identifier: GPL-2.0-or-later
 
 import hashlib
 
-from sipflow import Capture, Msg
+from sipflow import Capture, Msg, R
 
 T0 = 1704110400.0          # 2024-01-01 12:00:00 UTC: where make-context.sh started every capture
 
@@ -51,17 +51,6 @@ ALICE, BOB = '"Alice" <sip:alice@example.com>', "<sip:bob@example.com>"
 DEFAULT = object()         # "what Wireshark shows unless told otherwise"
 
 EX = "sipdiag.expert."
-
-
-def R(request_frame, retransmission=None, related=None, severity=None, **more):
-    """What sipdiag must show for a response: the request it answers (None: not in the
-    capture), whether it repeats an earlier frame (related: that frame) and its severity."""
-    e = {"sipdiag.request_frame": request_frame, "sipdiag.retransmission": retransmission,
-         "sipdiag.duplicate": None, "sipdiag.related_frame": related}
-    if severity is not None:
-        e["sipdiag.severity"] = severity
-    e.update(more)
-    return e
 
 
 def md5(text):

@@ -16,23 +16,7 @@ SPDX-License-Identifier: GPL-2.0-or-later
 import re
 from collections import Counter
 
-from sipflow import Capture, TcpConn, request
-
-# build.py imports this module, so R() and via() are not imported from it (an import cycle).
-
-
-def via(host, branch, transport="UDP"):
-    return "SIP/2.0/%s %s;branch=%s" % (transport, host, branch)
-
-
-def R(request_frame, **more):
-    """A response's place in its transaction (see build.R): the request it answers (None: not
-    captured), and no retransmission or capture duplicate here."""
-    e = {"sipdiag.request_frame": request_frame, "sipdiag.retransmission": None, "sipdiag.duplicate": None,
-         "sipdiag.related_frame": None}
-    e.update(more)
-    return e
-
+from sipflow import Capture, R, TcpConn, request, via
 
 T0 = 1704110400.0           # 2024-01-01 12:00:00 UTC, as in the text2pcap captures
 UAC, UAS = ("192.0.2.10", 5060), ("192.0.2.20", 5060)

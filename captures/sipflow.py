@@ -184,6 +184,25 @@ def sdp(ip, port, formats=("0 PCMU/8000", "8 PCMA/8000"), t38=False):
     return ("\r\n".join(lines) + "\r\n").encode()
 
 
+
+def via(host, branch, transport="UDP"):
+    """A top Via value: "SIP/2.0/UDP host:port;branch=..."."""
+    return "SIP/2.0/%s %s;branch=%s" % (transport, host, branch)
+
+
+def R(request_frame, retransmission=None, duplicate=None, related=None, ack=False, severity=None, **more):
+    """What sipdiag must show for a response: the request it answers on its hop (None: not in the
+    capture), whether it repeats an earlier frame (retransmission, duplicate; related: that frame),
+    the ACK that acknowledged it (None: none; shown with two passes only), its severity, and more."""
+    e = {"sipdiag.request_frame": request_frame, "sipdiag.retransmission": retransmission,
+         "sipdiag.duplicate": duplicate, "sipdiag.related_frame": related}
+    if ack is not False:
+        e["sipdiag.ack_frame"] = ack
+    if severity is not None:
+        e["sipdiag.severity"] = severity
+    e.update(more)
+    return e
+
 # ---------------------------------------------------------------- captures
 
 class Capture:

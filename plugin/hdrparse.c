@@ -469,21 +469,33 @@ retry_param(const param_t *p, void *ctx)
     return st;
 }
 
+/* Leading white space, then a 32-bit count (delta-seconds): EMPTY for a
+ * blank value; on return *i is past the digits and the white space after. */
+static sipdiag_parse_status_t
+leading_uint(const char *buf, size_t len, size_t *i, uint32_t *out)
+{
+    uint64_t v = 0;
+    *i = buf == NULL ? len : skip_lws(buf, len, 0);
+    if (*i >= len)
+        return SIPDIAG_PARSE_EMPTY;
+    /* Digits first: "-5" and "+5" are not delta-seconds. */
+    sipdiag_parse_status_t st = parse_digits(buf, len, i, UINT32_MAX, &v);
+    if (st == SIPDIAG_PARSE_MALFORMED)
+        return st;
+    *out = (uint32_t)v;
+    *i = skip_lws(buf, len, *i);
+    return st;
+}
+
 sipdiag_parse_status_t
 sipdiag_parse_retry_after(const char *buf, size_t len, sipdiag_retry_after_t *out)
 {
-    uint64_t v = 0;
+    size_t i;
 
     memset(out, 0, sizeof *out);
-    size_t i = buf == NULL ? len : skip_lws(buf, len, 0);
-    if (i >= len)
-        return SIPDIAG_PARSE_EMPTY;
-    /* Digits first: "-5" and "+5" are not delta-seconds. */
-    sipdiag_parse_status_t st = parse_digits(buf, len, &i, UINT32_MAX, &v);
-    if (st == SIPDIAG_PARSE_MALFORMED)
+    sipdiag_parse_status_t st = leading_uint(buf, len, &i, &out->seconds);
+    if (st == SIPDIAG_PARSE_EMPTY || st == SIPDIAG_PARSE_MALFORMED)
         return st;
-    out->seconds = (uint32_t)v;
-    i = skip_lws(buf, len, i);
     if (i < len && buf[i] == '(') {
         if (!parse_comment(buf, len, &i, &out->comment))
             return SIPDIAG_PARSE_MALFORMED;
@@ -495,17 +507,12 @@ sipdiag_parse_retry_after(const char *buf, size_t len, sipdiag_retry_after_t *ou
 sipdiag_parse_status_t
 sipdiag_parse_uint(const char *buf, size_t len, uint32_t *out)
 {
-    uint64_t v = 0;
+    size_t i;
 
     *out = 0;
-    size_t i = buf == NULL ? len : skip_lws(buf, len, 0);
-    if (i >= len)
-        return SIPDIAG_PARSE_EMPTY;
-    sipdiag_parse_status_t st = parse_digits(buf, len, &i, UINT32_MAX, &v);
-    if (st == SIPDIAG_PARSE_MALFORMED)
+    sipdiag_parse_status_t st = leading_uint(buf, len, &i, out);
+    if (st == SIPDIAG_PARSE_EMPTY || st == SIPDIAG_PARSE_MALFORMED)
         return st;
-    *out = (uint32_t)v;
-    i = skip_lws(buf, len, i);
     /* Parameters after ';' are not read, so need not be well formed. */
     return (i == len || buf[i] == ';') ? st : SIPDIAG_PARSE_MALFORMED;
 }

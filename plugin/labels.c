@@ -77,28 +77,30 @@ sipdiag_label_add_wire(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int l
     return pi;
 }
 
+/* Marks an item sipdiag made from its findings, and passes it on. */
+static proto_item *
+generated(proto_item *pi)
+{
+    proto_item_set_generated(pi);
+    return pi;
+}
+
 proto_item *
 sipdiag_gen_uint(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int length, uint32_t value)
 {
-    proto_item *pi = proto_tree_add_uint(tree, hf, tvb, start, length, value);
-    proto_item_set_generated(pi);
-    return pi;
+    return generated(proto_tree_add_uint(tree, hf, tvb, start, length, value));
 }
 
 proto_item *
 sipdiag_gen_string(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int length, const char *value)
 {
-    proto_item *pi = proto_tree_add_string(tree, hf, tvb, start, length, value);
-    proto_item_set_generated(pi);
-    return pi;
+    return generated(proto_tree_add_string(tree, hf, tvb, start, length, value));
 }
 
 proto_item *
 sipdiag_gen_boolean(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int length, uint64_t value)
 {
-    proto_item *pi = proto_tree_add_boolean(tree, hf, tvb, start, length, value);
-    proto_item_set_generated(pi);
-    return pi;
+    return generated(proto_tree_add_boolean(tree, hf, tvb, start, length, value));
 }
 
 proto_item *
@@ -107,7 +109,5 @@ sipdiag_gen_time(proto_tree *tree, int hf, tvbuff_t *tvb, int64_t ns)
     if (ns < 0)
         return NULL;
     nstime_t t = { (time_t)(ns / 1000000000), (int)(ns % 1000000000) };
-    proto_item *pi = proto_tree_add_time(tree, hf, tvb, 0, 0, &t);
-    proto_item_set_generated(pi);
-    return pi;
+    return generated(proto_tree_add_time(tree, hf, tvb, 0, 0, &t));
 }

@@ -17,6 +17,7 @@ import re
 import pytest
 
 from conftest import FIELDS, manifest
+from test_transactions import stats_counts
 
 CAPTURES = ["hints", "reason-warning", "auth", "dialog", "sdp-offer", "expiry"]
 MODES = [pytest.param(False, id="one-pass"), pytest.param(True, id="two-passes")]
@@ -150,19 +151,10 @@ def test_warnings_only_on_responses_rated_warning_or_error(tshark, capture):
     assert [int(n) for n in out.split()] == want
 
 
-def tree_counts(text):
-    counts = {}
-    for line in text.splitlines():
-        m = re.match(r"^\s*(\S.*?)\s{2,}(\d+)\s", line)
-        if m:
-            counts[m.group(1).strip()] = int(m.group(2))
-    return counts
-
-
 @pytest.mark.parametrize("capture", ["reason-warning", "dialog"])
 def test_statistics(tshark, capture):
     """Q.850 causes as the responses carry them; a retransmitted 486 counted once."""
-    counts = tree_counts(tshark.run(capture, "-q", "-z", "sipdiag,tree"))
+    counts = stats_counts(tshark.run(capture, "-q", "-z", "sipdiag,tree"))
     want = manifest(capture)["summary"]["stats"]
     assert {k: counts.get(k) for k in want} == want
 
