@@ -520,9 +520,7 @@ def evidence():
                   "<sip:carol@example.com>;tag=f1", "<sip:bob@example.com>", body=sdp("10.8.0.20", 6000))
     f_inv = c.udp(200.000, S, U, inv, "INVITE, one branch of a forked call")
     c.udp(200.100, U, S, inv.response(180, "Ringing", to_tag="u1"), "180", R(f_inv))
-    cancel = request("CANCEL", "sip:bob@10.8.0.10", via("10.8.0.20:5060", "z9hG4bK-ev-fork"), "ev-fork@10.8.0.20", 1,
-                     "<sip:carol@example.com>;tag=f1", "<sip:bob@example.com>",
-                     extra=[("Reason", 'SIP;cause=200;text="Call completed elsewhere"')])
+    cancel = inv.cancel(extra=[("Reason", 'SIP;cause=200;text="Call completed elsewhere"')])
     f_cancel = c.udp(205.000, S, U, cancel, "CANCEL with Reason SIP 200: answered on another branch")
     c.udp(205.010, U, S, cancel.response(200, "OK"), "200 to the CANCEL", R(f_cancel))
     c.udp(205.020, U, S, inv.response(487, "Request Terminated", to_tag="u1"),
@@ -881,9 +879,7 @@ def vendor():
                   "<sip:alice@example.com>;tag=vc", "<sip:bob@example.com>", body=sdp("10.10.0.10", 4002))
     f_inv = c.udp(120.0, A, B, inv, "INVITE")
     c.udp(120.1, B, A, inv.response(180, "Ringing", to_tag="vcb"), "180", R(f_inv))
-    can = request("CANCEL", "sip:bob@10.10.0.20", via("10.10.0.10:5060", "z9hG4bK-v-can"), "v-can@10.10.0.10", 1,
-                  "<sip:alice@example.com>;tag=vc", "<sip:bob@example.com>",
-                  extra=[("Reason", 'SIP;cause=200;text="Call completed elsewhere"')])
+    can = inv.cancel(extra=[("Reason", 'SIP;cause=200;text="Call completed elsewhere"')])
     f_can = c.udp(125.0, A, B, can, "CANCEL: answered elsewhere",
                   {"experts": [ended], "messages": ["CANCEL ended the call: SIP 200 (answered elsewhere)"],
                    "contains": {"sipdiag.call_ended.severity": "chat"}})
@@ -1032,8 +1028,7 @@ def calls():
     inv = invite("dave")
     f_inv = c.udp(50.0, A, S, inv, "INVITE")
     c.udp(50.3, S, A, inv.response(180, "Ringing", to_tag="c1"), "180", R(f_inv))
-    cancel = request("CANCEL", "sip:dave@example.com", inv.vias()[0], inv.get("Call-ID"), 1, inv.get("From"),
-                     inv.get("To"))
+    cancel = inv.cancel()
     f_can = c.udp(55.3, A, S, cancel, "CANCEL after 5 s of ringing")
     c.udp(55.31, S, A, cancel.response(200, "OK", to_tag="c1"), "200 to the CANCEL", R(f_can))
     f_487 = c.udp(55.32, S, A, inv.response(487, "Request Terminated", to_tag="c1"), "487",

@@ -148,6 +148,12 @@ class Msg:
         headers += list(extra)
         return Msg("SIP/2.0 %d %s" % (code, phrase), headers, body)
 
+    def cancel(self, extra=()):
+        """The CANCEL of this INVITE: its Request-URI, top Via, From, To, Call-ID and CSeq number
+        (RFC 3261 §9.1)."""
+        return request("CANCEL", self.start.split()[1], self.vias()[0], self.get("Call-ID"),
+                       int(self.get("CSeq").split()[0]), self.get("From"), self.get("To"), extra=extra)
+
     def forwarded(self, via, extra=()):
         """This request as a proxy forwards it: its own Via on top (RFC 3261 §16.6)."""
         out = self.copy()
