@@ -32,6 +32,8 @@ static expert_field ei_ended_warn = EI_INIT;
 typedef struct {
     bool cancel;
     const char *reason;             /* the Reason header's values, NULL if none */
+    const sipdiag_reason_parsed_t *reasons;   /* ... parsed once, on the first pass */
+    unsigned n_reasons;
     const char *asterisk_cause;
     const char *asterisk_code;
     const char *ms_diagnostics;
@@ -79,6 +81,8 @@ sipdiag_ending_request(packet_info *pinfo, const sipdiag_msginfo_t *m)
     ending_t *e = wmem_new0(wmem_file_scope(), ending_t);
     e->cancel = cancel;
     e->reason = kept(m->reason);
+    if (e->reason != NULL)
+        e->n_reasons = sipdiag_hints_parse_reasons(wmem_file_scope(), e->reason, &e->reasons);
     e->asterisk_cause = kept(m->asterisk_cause);
     e->asterisk_code = kept(m->asterisk_cause_code);
     e->ms_diagnostics = kept(m->ms_diagnostics);
@@ -125,7 +129,7 @@ sipdiag_ending_render(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, bool 
                                                            sipdiag_severity_name(e->end.severity));
         }
         if (e->reason != NULL)
-            sipdiag_hints_render_reason(et, pinfo, tvb, 0, e->reason);
+            sipdiag_hints_render_reason(et, pinfo, tvb, 0, e->reason, e->reasons, e->n_reasons);
         if (e->asterisk_cause != NULL)
             sipdiag_vendorhdr_render(et, pinfo, tvb, SIPDIAG_VENDOR_ASTERISK_CAUSE, span_of(e->asterisk_cause));
         if (e->asterisk_code != NULL)

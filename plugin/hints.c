@@ -244,9 +244,30 @@ sipdiag_hints_finish(const sipdiag_hints_collector_t *c, sipdiag_header_value_t 
             found[n].rule = (uint8_t)r;
             found[n].value = wmem_strndup(wmem_file_scope(), c->seen[r][k].ptr, keep);
             found[n].sent_len = keep < c->seen[r][k].len ? (unsigned)c->seen[r][k].len : 0;
+            found[n].reasons = NULL;
+            found[n].n_reasons = 0;
+            /* Parsed once here: the tree, the fix, the evidence and the statistics read it. */
+            if (rules[r].kind == HINT_REASON)
+                found[n].n_reasons = sipdiag_hints_parse_reasons(wmem_file_scope(), found[n].value, &found[n].reasons);
         }
     }
     *out = n > 0 ? wmem_memdup(wmem_file_scope(), found, n * sizeof found[0]) : NULL;
+    return n;
+}
+
+unsigned
+sipdiag_hints_parse_reasons(wmem_allocator_t *pool, const char *value, const sipdiag_reason_parsed_t **out)
+{
+    size_t pos = 0, len = strlen(value);
+    sipdiag_reason_t r;
+    unsigned n = 0;
+    while (sipdiag_parse_reason_next(value, len, &pos, &r) != SIPDIAG_PARSE_EMPTY)
+        n++;
+    sipdiag_reason_parsed_t *p = n > 0 ? wmem_alloc_array(pool, sipdiag_reason_parsed_t, n) : NULL;
+    pos = 0;
+    for (unsigned i = 0; i < n; i++)
+        p[i].status = sipdiag_parse_reason_next(value, len, &pos, &p[i].reason);
+    *out = p;
     return n;
 }
 
@@ -313,14 +334,11 @@ int
 sipdiag_hints_q850_cause(const sipdiag_header_value_t *h, unsigned n)
 {
     for (unsigned i = 0; i < n; i++) {
-        size_t pos = 0, len = strlen(h[i].value);
-        sipdiag_reason_t r;
-        if (rules[h[i].rule].kind != HINT_REASON)
-            continue;
-        while (sipdiag_parse_reason_next(h[i].value, len, &pos, &r) != SIPDIAG_PARSE_EMPTY) {
-            if (r.has_cause && r.protocol.len == 5 && g_ascii_strncasecmp(r.protocol.ptr, "Q.850", 5) == 0
-                    && sipdiag_q850_find(r.cause) != NULL)
-                return (int)r.cause;
+        for (unsigned k = 0; k < h[i].n_reasons; k++) {
+            const sipdiag_reason_t *r = &h[i].reasons[k].reason;
+            if (r->has_cause && r->protocol.len == 5 && g_ascii_strncasecmp(r->protocol.ptr, "Q.850", 5) == 0
+                    && sipdiag_q850_find(r->cause) != NULL)
+                return (int)r->cause;
         }
     }
     return -1;
@@ -333,13 +351,9 @@ const char *
 sipdiag_hints_reason_evidence(packet_info *pinfo, const sipdiag_header_value_t *h, unsigned n)
 {
     for (unsigned i = 0; i < n; i++) {
-        size_t pos = 0, len = strlen(h[i].value);
-        sipdiag_reason_t r;
-        sipdiag_parse_status_t st;
-        if (rules[h[i].rule].kind != HINT_REASON)
-            continue;
-        while ((st = sipdiag_parse_reason_next(h[i].value, len, &pos, &r)) != SIPDIAG_PARSE_EMPTY) {
-            if (st != SIPDIAG_PARSE_OK || (!r.has_cause && r.text.len == 0))
+        for (unsigned k = 0; k < h[i].n_reasons; k++) {
+            const sipdiag_reason_t r = h[i].reasons[k].reason;
+            if (h[i].reasons[k].status != SIPDIAG_PARSE_OK || (!r.has_cause && r.text.len == 0))
                 continue;
             wmem_strbuf_t *b = wmem_strbuf_new(pinfo->pool, "");
             wmem_strbuf_append(b, SIPDIAG_FORMAT_TEXT(pinfo->pool, r.protocol.ptr, MIN(r.protocol.len, 16)));
@@ -370,12 +384,11 @@ sipdiag_hints_reason_evidence(packet_info *pinfo, const sipdiag_header_value_t *
 }
 
 static void
-reason_sentences(wmem_strbuf_t *b, const char *value)
+reason_sentences(wmem_strbuf_t *b, const sipdiag_header_value_t *h)
 {
-    size_t pos = 0, len = strlen(value);
-    sipdiag_reason_t r;
-    sipdiag_parse_status_t st;
-    while ((st = sipdiag_parse_reason_next(value, len, &pos, &r)) != SIPDIAG_PARSE_EMPTY) {
+    for (unsigned k = 0; k < h->n_reasons; k++) {
+        sipdiag_parse_status_t st = h->reasons[k].status;
+        const sipdiag_reason_t r = h->reasons[k].reason;
         const sipdiag_q850_t *q = st == SIPDIAG_PARSE_OK && r.has_cause && r.protocol.len == 5
                                   && g_ascii_strncasecmp(r.protocol.ptr, "Q.850", 5) == 0
                                   ? sipdiag_q850_find(r.cause) : NULL;
@@ -405,7 +418,7 @@ sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header_value_t *h,
         else if (r->kind == HINT_WARNING)
             warning_sentences(b, h[i].value);
         else if (r->kind == HINT_REASON)
-            reason_sentences(b, h[i].value);
+            reason_sentences(b, &h[i]);
     }
     if (no_retry_after(code, h, n, complete))
         wmem_strbuf_append_printf(b, " %s.", NO_RETRY_AFTER);
@@ -604,12 +617,13 @@ sipdiag_hints_bad_header(packet_info *pinfo, proto_item *ti, const char *format,
 }
 
 void
-sipdiag_hints_render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, const char *value)
+sipdiag_hints_render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, const char *value,
+                            const sipdiag_reason_parsed_t *reasons, unsigned n)
 {
-    size_t pos = 0, len = strlen(value);
-    sipdiag_reason_t r;
-    sipdiag_parse_status_t st;
-    while ((st = sipdiag_parse_reason_next(value, len, &pos, &r)) != SIPDIAG_PARSE_EMPTY) {
+    size_t len = strlen(value);
+    for (unsigned k = 0; k < n; k++) {
+        sipdiag_parse_status_t st = reasons[k].status;
+        const sipdiag_reason_t r = reasons[k].reason;
         proto_item *ti = proto_tree_add_item(tree, hf_sipdiag_reason_header, tvb, 0, 0, ENC_NA);
         proto_tree *rt = proto_item_add_subtree(ti, ett_sipdiag_reason_header);
         proto_item_set_generated(ti);
@@ -690,7 +704,7 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
             continue;
         }
         if (r->kind == HINT_REASON) {
-            sipdiag_hints_render_reason(tree, pinfo, tvb, code, h[i].value);
+            sipdiag_hints_render_reason(tree, pinfo, tvb, code, h[i].value, h[i].reasons, h[i].n_reasons);
             continue;
         }
         if (r->kind == HINT_VENDOR) {

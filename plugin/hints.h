@@ -14,12 +14,25 @@
 
 #include "hdrparse.h"
 
+/* One reason-value of a Reason header, parsed once (first pass); its spans
+ * point into the kept value. */
+typedef struct {
+    sipdiag_parse_status_t status;
+    sipdiag_reason_t reason;
+} sipdiag_reason_parsed_t;
+
 /* One header value kept from the first pass (the message is gone later). */
 typedef struct {
     uint8_t rule;          /* index into the hint rules */
     const char *value;     /* as sent, cut at a sane length (file scope) */
     unsigned sent_len;     /* the value's length as sent, when it was cut; else 0 */
+    const sipdiag_reason_parsed_t *reasons;    /* a Reason value's reason-values, else NULL */
+    unsigned n_reasons;
 } sipdiag_header_value_t;
+
+/* Parses every reason-value of a Reason header value (file scope, kept):
+ * the array lives in pool. Returns how many. */
+unsigned sipdiag_hints_parse_reasons(wmem_allocator_t *pool, const char *value, const sipdiag_reason_parsed_t **out);
 
 #define SIPDIAG_HINT_RULES 25         /* rows of the rule table in hints.c */
 #define SIPDIAG_HINTS_PER_HEADER 8    /* values kept of one header */
@@ -70,9 +83,11 @@ const char *sipdiag_hints_reason_evidence(packet_info *pinfo, const sipdiag_head
 void sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code,
                           const sipdiag_header_value_t *h, unsigned n, bool complete);
 
-/* The Reason subtree of one Reason header value (also for a BYE or CANCEL:
- * code 0, nothing to compare a Q.850 cause with). */
-void sipdiag_hints_render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, const char *value);
+/* The Reason subtree of one Reason header value, from its reason-values
+ * parsed by sipdiag_hints_parse_reasons() (also for a BYE or CANCEL: code
+ * 0, nothing to compare a Q.850 cause with). */
+void sipdiag_hints_render_reason(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int code, const char *value,
+                                 const sipdiag_reason_parsed_t *reasons, unsigned n);
 
 /* sipdiag.expert.bad_header on item ti, with this message. */
 void sipdiag_hints_bad_header(packet_info *pinfo, proto_item *ti, const char *format, ...) G_GNUC_PRINTF(3, 4);
