@@ -467,29 +467,39 @@ sipdiag_context_register(int proto, expert_module_t *module)
           { "Capture duplicate", "sipdiag.duplicate", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
             "The same message was captured twice within 10 ms (mirror port, NAT, ERSPAN)", HFILL } },
     };
-    static ei_register_info ei[] = {
-        { &ei_sipdiag_credentials_rejected,
-          { "sipdiag.expert.credentials_rejected", PI_RESPONSE_CODE, PI_WARN,
-            "Challenged again although the request carried credentials for the realm", EXPFILL } },
-        { &ei_sipdiag_stale_nonce,
-          { "sipdiag.expert.stale_nonce", PI_RESPONSE_CODE, PI_NOTE,
-            "Challenge with stale=true: only the nonce expired", EXPFILL } },
-        { &ei_sipdiag_cancelled,
-          { "sipdiag.expert.cancelled", PI_RESPONSE_CODE, PI_CHAT,
-            "487 after the caller's CANCEL: normal", EXPFILL } },
-        { &ei_sipdiag_bye_race,
-          { "sipdiag.expert.bye_race", PI_RESPONSE_CODE, PI_NOTE,
-            "481 to a BYE or CANCEL that crossed the other side's BYE: harmless", EXPFILL } },
-        { &ei_sipdiag_retransmission,
-          { "sipdiag.expert.retransmission", PI_RESPONSE_CODE, PI_CHAT,
-            "Retransmitted response, counted once", EXPFILL } },
-        { &ei_sipdiag_duplicate,
-          { "sipdiag.expert.capture_duplicate", PI_SEQUENCE, PI_CHAT,
-            "The same message captured twice (mirror port, NAT, ERSPAN), counted once", EXPFILL } },
-        { &ei_sipdiag_nonce_changed,
-          { "sipdiag.expert.nonce_changed", PI_RESPONSE_CODE, PI_NOTE,
-            "Challenged again because the credentials used an older nonce: not a password problem", EXPFILL } },
+    /* The context items; each one's severity is its contexts' in ctx_info, not written twice. */
+    static const struct {
+        expert_field *ei;
+        const char *name;
+        int group;
+        const char *summary;
+    } items[] = {
+        { &ei_sipdiag_credentials_rejected, "sipdiag.expert.credentials_rejected", PI_RESPONSE_CODE,
+          "Challenged again although the request carried credentials for the realm" },
+        { &ei_sipdiag_stale_nonce, "sipdiag.expert.stale_nonce", PI_RESPONSE_CODE,
+          "Challenge with stale=true: only the nonce expired" },
+        { &ei_sipdiag_cancelled, "sipdiag.expert.cancelled", PI_RESPONSE_CODE, "487 after the caller's CANCEL: normal" },
+        { &ei_sipdiag_bye_race, "sipdiag.expert.bye_race", PI_RESPONSE_CODE,
+          "481 to a BYE or CANCEL that crossed the other side's BYE: harmless" },
+        { &ei_sipdiag_retransmission, "sipdiag.expert.retransmission", PI_RESPONSE_CODE,
+          "Retransmitted response, counted once" },
+        { &ei_sipdiag_duplicate, "sipdiag.expert.capture_duplicate", PI_SEQUENCE,
+          "The same message captured twice (mirror port, NAT, ERSPAN), counted once" },
+        { &ei_sipdiag_nonce_changed, "sipdiag.expert.nonce_changed", PI_RESPONSE_CODE,
+          "Challenged again because the credentials used an older nonce: not a password problem" },
     };
+    static ei_register_info ei[G_N_ELEMENTS(items)];
+    for (size_t i = 0; i < G_N_ELEMENTS(items); i++) {
+        sipdiag_severity_t sev = SIPDIAG_SEV_NOTE;
+        for (size_t k = 0; k < SIPDIAG_CTX_COUNT; k++) {
+            if (ctx_info[k].ei == items[i].ei) {
+                sev = ctx_info[k].severity;
+                break;
+            }
+        }
+        ei[i] = (ei_register_info){ items[i].ei, { items[i].name, items[i].group, sipdiag_pi_severity(sev),
+                                                   items[i].summary, EXPFILL } };
+    }
     proto_register_field_array(proto, hf, array_length(hf));
     expert_register_field_array(module, ei, array_length(ei));
 }

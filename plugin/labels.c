@@ -111,3 +111,13 @@ sipdiag_gen_time(proto_tree *tree, int hf, tvbuff_t *tvb, int64_t ns)
     nstime_t t = { (time_t)(ns / 1000000000), (int)(ns % 1000000000) };
     return generated(proto_tree_add_time(tree, hf, tvb, 0, 0, &t));
 }
+
+int
+sipdiag_pi_severity(sipdiag_severity_t severity)
+{
+    static const int pi[] = {
+        [SIPDIAG_SEV_CHAT] = PI_CHAT, [SIPDIAG_SEV_NOTE] = PI_NOTE, [SIPDIAG_SEV_WARN] = PI_WARN,
+        [SIPDIAG_SEV_ERROR] = PI_ERROR,
+    };
+    return (size_t)severity < G_N_ELEMENTS(pi) ? pi[severity] : PI_NOTE;
+}

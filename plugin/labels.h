@@ -9,6 +9,9 @@
 #define SIPDIAG_LABELS_H
 
 #include <epan/packet.h>
+#include <epan/expert.h>
+
+#include "codes.h"
 
 /* Registers the continuation field and subtree under the protocol. */
 void sipdiag_labels_register(int proto);
@@ -24,6 +27,9 @@ proto_item *sipdiag_label_add_text(proto_tree *tree, packet_info *pinfo, int hf,
  * reads a 65,000-byte phrase line by line. The item is marked generated. */
 proto_item *sipdiag_label_add_wire(proto_tree *tree, int hf, tvbuff_t *tvb, int start, int length,
                                    const char *value);
+
+/* Our severity scale onto Wireshark's expert severities (PI_CHAT ... PI_ERROR). */
+int sipdiag_pi_severity(sipdiag_severity_t severity);
 
 /* Items sipdiag adds from its own findings (not bytes of the packet):
  * added and marked generated in one call. */

@@ -88,14 +88,6 @@ static dissector_handle_t sipdiag_handle;
 /* The class field's names, filled from codes.c's at registration. */
 static value_string sipdiag_class_vals[7];
 
-/* Our severity scale onto Wireshark's expert severities. */
-static const int sipdiag_severity_to_pi[] = {
-    [SIPDIAG_SEV_CHAT]  = PI_CHAT,
-    [SIPDIAG_SEV_NOTE]  = PI_NOTE,
-    [SIPDIAG_SEV_WARN]  = PI_WARN,
-    [SIPDIAG_SEV_ERROR] = PI_ERROR,
-};
-
 static const char *
 severity_name(sipdiag_severity_t sev)
 {
@@ -677,7 +669,7 @@ register_code_experts(expert_module_t *module)
         ei[i].ids = &ei_sipdiag_code[i];
         ei[i].eiinfo.name = wmem_strdup_printf(scope, "sipdiag.expert.%u", c->code);
         ei[i].eiinfo.group = PI_RESPONSE_CODE;
-        ei[i].eiinfo.severity = sipdiag_severity_to_pi[c->severity];
+        ei[i].eiinfo.severity = sipdiag_pi_severity(c->severity);
         ei[i].eiinfo.summary = wmem_strdup_printf(scope, "%u %s: %s", c->code, c->phrase, c->summary);
         ei[i].eiinfo.id = 0;
     }
