@@ -40,7 +40,8 @@ typedef struct {
     const char *header;
     char compact;            /* RFC 3261 §7.3.3 compact form, or 0 */
     hint_kind_t kind;
-    int *hf;                 /* field for the value (LIST, SECONDS) */
+    const char *field;       /* LIST, SECONDS: the value's field (sipdiag.hint.<header>), its name ... */
+    const char *blurb;       /* ... and its description; registered from this table */
     const char *lead;        /* fix sentence before the value */
     const char *tail;        /* fix sentence after the value */
     uint8_t cls;             /* applies to every code of this class, or 0 */
@@ -48,23 +49,8 @@ typedef struct {
 } hint_rule_t;
 
 static int hf_sipdiag_hint = -1;
-static int hf_sipdiag_hint_retry_after = -1;
-static int hf_sipdiag_hint_allow = -1;
-static int hf_sipdiag_hint_accept = -1;
-static int hf_sipdiag_hint_accept_encoding = -1;
-static int hf_sipdiag_hint_accept_language = -1;
-static int hf_sipdiag_hint_unsupported = -1;
-static int hf_sipdiag_hint_require = -1;
-static int hf_sipdiag_hint_min_expires = -1;
-static int hf_sipdiag_hint_min_se = -1;
-static int hf_sipdiag_hint_allow_events = -1;
-static int hf_sipdiag_hint_security_server = -1;
-static int hf_sipdiag_hint_accept_resource_priority = -1;
-static int hf_sipdiag_hint_recv_info = -1;
-static int hf_sipdiag_hint_permission_missing = -1;
-static int hf_sipdiag_hint_geolocation_error = -1;
-static int hf_sipdiag_hint_alertmsg_error = -1;
-static int hf_sipdiag_hint_contact = -1;
+/* The value fields of the LIST and SECONDS rules, by rule (registered from the table). */
+static int hf_rule[SIPDIAG_HINT_RULES];
 static int hf_sipdiag_hint_auth_realm = -1;
 static int hf_sipdiag_hint_auth_algorithm = -1;
 static int hf_sipdiag_hint_auth_stale = -1;
@@ -100,43 +86,43 @@ static expert_field ei_sipdiag_bad_header = EI_INIT;
 static expert_field ei_sipdiag_q850_mismatch = EI_INIT;
 
 static const hint_rule_t rules[] = {
-    { "Retry-After", 0, HINT_RETRY_AFTER, &hf_sipdiag_hint_retry_after, "Retry-After asks to wait ",
+    { "Retry-After", 0, HINT_RETRY_AFTER, "Retry-After", "Seconds the server asks the client to wait before retrying", "Retry-After asks to wait ",
       " s before trying again.", 0, { 404, 413, 480, 486, 500, 503, 600, 603 } },
-    { "Allow", 0, HINT_LIST, &hf_sipdiag_hint_allow, "Methods allowed there: ", ".", 0, { 405 } },
-    { "Accept", 0, HINT_LIST, &hf_sipdiag_hint_accept, "Body types the callee accepts: ", ".", 0, { 415 } },
-    { "Accept-Encoding", 0, HINT_LIST, &hf_sipdiag_hint_accept_encoding, "Content encodings it accepts: ", ".",
+    { "Allow", 0, HINT_LIST, "Allowed methods", "Allow header of a 405: the methods allowed for that Request-URI", "Methods allowed there: ", ".", 0, { 405 } },
+    { "Accept", 0, HINT_LIST, "Accepted body types", "Accept header of a 415", "Body types the callee accepts: ", ".", 0, { 415 } },
+    { "Accept-Encoding", 0, HINT_LIST, "Accepted encodings", "Accept-Encoding header of a 415", "Content encodings it accepts: ", ".",
       0, { 415 } },
-    { "Accept-Language", 0, HINT_LIST, &hf_sipdiag_hint_accept_language, "Languages it accepts: ", ".", 0,
+    { "Accept-Language", 0, HINT_LIST, "Accepted languages", "Accept-Language header of a 415", "Languages it accepts: ", ".", 0,
       { 415 } },
-    { "Unsupported", 0, HINT_LIST, &hf_sipdiag_hint_unsupported,
+    { "Unsupported", 0, HINT_LIST, "Unsupported option tags", "Unsupported header of a 420: extensions to drop from Require/Proxy-Require",
       "Remove these option tags from Require/Proxy-Require: ", ".", 0, { 420 } },
-    { "Require", 0, HINT_LIST, &hf_sipdiag_hint_require, "Extensions the server insists on (enable them): ", ".",
+    { "Require", 0, HINT_LIST, "Required extensions", "Require header of a 421: extensions the server insists on", "Extensions the server insists on (enable them): ", ".",
       0, { 421 } },
-    { "Min-Expires", 0, HINT_SECONDS, &hf_sipdiag_hint_min_expires, "Register again with Expires of at least ",
+    { "Min-Expires", 0, HINT_SECONDS, "Min-Expires", "Shortest registration or subscription interval the server accepts (423)", "Register again with Expires of at least ",
       " s.", 0, { 423 } },
-    { "Min-SE", 0, HINT_SECONDS, &hf_sipdiag_hint_min_se, "Send Session-Expires of at least ", " s.", 0, { 422 } },
-    { "Allow-Events", 'u', HINT_LIST, &hf_sipdiag_hint_allow_events, "Event packages supported there: ", ".", 0,
+    { "Min-SE", 0, HINT_SECONDS, "Min-SE", "Shortest session interval the server accepts (422)", "Send Session-Expires of at least ", " s.", 0, { 422 } },
+    { "Allow-Events", 'u', HINT_LIST, "Supported event packages", "Allow-Events header of a 489", "Event packages supported there: ", ".", 0,
       { 489 } },
-    { "Security-Server", 0, HINT_LIST, &hf_sipdiag_hint_security_server,
+    { "Security-Server", 0, HINT_LIST, "Offered security mechanisms", "Security-Server header of a 494",
       "Security mechanisms the server offers: ", ".", 0, { 494 } },
-    { "Accept-Resource-Priority", 0, HINT_LIST, &hf_sipdiag_hint_accept_resource_priority,
+    { "Accept-Resource-Priority", 0, HINT_LIST, "Accepted resource priorities", "Accept-Resource-Priority header of a 417",
       "Resource-Priority values accepted there: ", ".", 0, { 417 } },
-    { "Recv-Info", 0, HINT_LIST, &hf_sipdiag_hint_recv_info, "Info Packages the peer accepts: ", ".", 0, { 469 } },
-    { "Permission-Missing", 0, HINT_LIST, &hf_sipdiag_hint_permission_missing, "Consent still needed from: ",
+    { "Recv-Info", 0, HINT_LIST, "Accepted Info Packages", "Recv-Info header of a 469", "Info Packages the peer accepts: ", ".", 0, { 469 } },
+    { "Permission-Missing", 0, HINT_LIST, "Consent missing from", "Permission-Missing header of a 470", "Consent still needed from: ",
       ".", 0, { 470 } },
-    { "Geolocation-Error", 0, HINT_LIST, &hf_sipdiag_hint_geolocation_error, "Geolocation-Error says: ", ".", 0,
+    { "Geolocation-Error", 0, HINT_LIST, "Geolocation error", "Geolocation-Error header of a 424", "Geolocation-Error says: ", ".", 0,
       { 424 } },
-    { "AlertMsg-Error", 0, HINT_LIST, &hf_sipdiag_hint_alertmsg_error, "AlertMsg-Error says: ", ".", 0, { 425 } },
-    { "Contact", 'm', HINT_LIST, &hf_sipdiag_hint_contact, "Try instead: ", ".", 3, { 485 } },
-    { "WWW-Authenticate", 0, HINT_CHALLENGE, NULL, NULL, NULL, 0, { 401 } },
-    { "Proxy-Authenticate", 0, HINT_CHALLENGE, NULL, NULL, NULL, 0, { 407 } },
-    { "Warning", 0, HINT_WARNING, NULL, NULL, NULL, 0, { 0 } },
-    { "Reason", 0, HINT_REASON, NULL, NULL, NULL, 0, { 0 } },
+    { "AlertMsg-Error", 0, HINT_LIST, "Alert message error", "AlertMsg-Error header of a 425", "AlertMsg-Error says: ", ".", 0, { 425 } },
+    { "Contact", 'm', HINT_LIST, "Alternative contact", "Contact of a redirection (3xx) or 485: where to try instead", "Try instead: ", ".", 3, { 485 } },
+    { "WWW-Authenticate", 0, HINT_CHALLENGE, NULL, NULL, NULL, NULL, 0, { 401 } },
+    { "Proxy-Authenticate", 0, HINT_CHALLENGE, NULL, NULL, NULL, NULL, 0, { 407 } },
+    { "Warning", 0, HINT_WARNING, NULL, NULL, NULL, NULL, 0, { 0 } },
+    { "Reason", 0, HINT_REASON, NULL, NULL, NULL, NULL, 0, { 0 } },
     /* Vendors' diagnostic headers, on any response ([MS-OCER]; Asterisk's chan_pjsip). */
-    { "ms-diagnostics", 0, HINT_VENDOR, NULL, NULL, NULL, 0, { 0 } },
-    { "ms-diagnostics-public", 0, HINT_VENDOR, NULL, NULL, NULL, 0, { 0 } },
-    { "X-Asterisk-HangupCause", 0, HINT_VENDOR, NULL, NULL, NULL, 0, { 0 } },
-    { "X-Asterisk-HangupCauseCode", 0, HINT_VENDOR, NULL, NULL, NULL, 0, { 0 } },
+    { "ms-diagnostics", 0, HINT_VENDOR, NULL, NULL, NULL, NULL, 0, { 0 } },
+    { "ms-diagnostics-public", 0, HINT_VENDOR, NULL, NULL, NULL, NULL, 0, { 0 } },
+    { "X-Asterisk-HangupCause", 0, HINT_VENDOR, NULL, NULL, NULL, NULL, 0, { 0 } },
+    { "X-Asterisk-HangupCauseCode", 0, HINT_VENDOR, NULL, NULL, NULL, NULL, 0, { 0 } },
 };
 
 static bool
@@ -455,7 +441,7 @@ render_seconds(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, const hint_r
                                r->header, shown(pinfo, value, strlen(value)), parse_problem(st));
         return;
     }
-    proto_item *pi = proto_tree_add_uint(tree, *r->hf, tvb, 0, 0, secs);
+    proto_item *pi = proto_tree_add_uint(tree, hf_rule[r - rules], tvb, 0, 0, secs);
     proto_item_set_generated(pi);
     proto_item_append_text(pi, " s (%s)", shown(pinfo, value, strlen(value)));
 }
@@ -718,7 +704,7 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
             ht = proto_item_add_subtree(ti, ett_sipdiag_hint);
         }
         if (r->kind == HINT_LIST)
-            add_str(ht, *r->hf, tvb, shown(pinfo, h[i].value, strlen(h[i].value)));
+            add_str(ht, hf_rule[r - rules], tvb, shown(pinfo, h[i].value, strlen(h[i].value)));
         else if (r->kind == HINT_CHALLENGE)
             render_challenge(ht, pinfo, tvb, r, h[i].value);
         else
@@ -734,6 +720,29 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
         add_str(tree, hf_sipdiag_hint_note, tvb, NO_RETRY_AFTER);
 }
 
+/* The value field of each LIST and SECONDS rule, named after its header
+ * (Retry-After: sipdiag.hint.retry_after), from the rule table. */
+static void
+register_rule_fields(int proto)
+{
+    static hf_register_info hf[SIPDIAG_HINT_RULES];
+    static char abbrev[SIPDIAG_HINT_RULES][48];
+    int n = 0;
+    for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
+        hf_rule[r] = -1;
+        if (rules[r].field == NULL)
+            continue;
+        g_snprintf(abbrev[r], sizeof abbrev[r], "sipdiag.hint.%s", rules[r].header);
+        for (char *c = abbrev[r] + strlen("sipdiag.hint."); *c != '\0'; c++)
+            *c = *c == '-' ? '_' : g_ascii_tolower(*c);
+        bool seconds = rules[r].kind == HINT_SECONDS || rules[r].kind == HINT_RETRY_AFTER;
+        hf[n++] = (hf_register_info){ &hf_rule[r], { rules[r].field, abbrev[r], seconds ? FT_UINT32 : FT_STRING,
+                                                     seconds ? BASE_DEC : BASE_NONE, NULL, 0x0, rules[r].blurb,
+                                                     HFILL } };
+    }
+    proto_register_field_array(proto, hf, n);
+}
+
 void
 sipdiag_hints_register(int proto, expert_module_t *module)
 {
@@ -742,57 +751,6 @@ sipdiag_hints_register(int proto, expert_module_t *module)
         { &hf_sipdiag_hint,
           { "Hints from this response's headers", "sipdiag.hint", FT_NONE, BASE_NONE, NULL, 0x0,
             "Headers of this response that say what to change", HFILL } },
-        { &hf_sipdiag_hint_retry_after,
-          { "Retry-After", "sipdiag.hint.retry_after", FT_UINT32, BASE_DEC, NULL, 0x0,
-            "Seconds the server asks the client to wait before retrying", HFILL } },
-        { &hf_sipdiag_hint_allow,
-          { "Allowed methods", "sipdiag.hint.allow", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Allow header of a 405: the methods allowed for that Request-URI", HFILL } },
-        { &hf_sipdiag_hint_accept,
-          { "Accepted body types", "sipdiag.hint.accept", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Accept header of a 415", HFILL } },
-        { &hf_sipdiag_hint_accept_encoding,
-          { "Accepted encodings", "sipdiag.hint.accept_encoding", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Accept-Encoding header of a 415", HFILL } },
-        { &hf_sipdiag_hint_accept_language,
-          { "Accepted languages", "sipdiag.hint.accept_language", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Accept-Language header of a 415", HFILL } },
-        { &hf_sipdiag_hint_unsupported,
-          { "Unsupported option tags", "sipdiag.hint.unsupported", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Unsupported header of a 420: extensions to drop from Require/Proxy-Require", HFILL } },
-        { &hf_sipdiag_hint_require,
-          { "Required extensions", "sipdiag.hint.require", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Require header of a 421: extensions the server insists on", HFILL } },
-        { &hf_sipdiag_hint_min_expires,
-          { "Min-Expires", "sipdiag.hint.min_expires", FT_UINT32, BASE_DEC, NULL, 0x0,
-            "Shortest registration or subscription interval the server accepts (423)", HFILL } },
-        { &hf_sipdiag_hint_min_se,
-          { "Min-SE", "sipdiag.hint.min_se", FT_UINT32, BASE_DEC, NULL, 0x0,
-            "Shortest session interval the server accepts (422)", HFILL } },
-        { &hf_sipdiag_hint_allow_events,
-          { "Supported event packages", "sipdiag.hint.allow_events", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Allow-Events header of a 489", HFILL } },
-        { &hf_sipdiag_hint_security_server,
-          { "Offered security mechanisms", "sipdiag.hint.security_server", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Security-Server header of a 494", HFILL } },
-        { &hf_sipdiag_hint_accept_resource_priority,
-          { "Accepted resource priorities", "sipdiag.hint.accept_resource_priority", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Accept-Resource-Priority header of a 417", HFILL } },
-        { &hf_sipdiag_hint_recv_info,
-          { "Accepted Info Packages", "sipdiag.hint.recv_info", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Recv-Info header of a 469", HFILL } },
-        { &hf_sipdiag_hint_permission_missing,
-          { "Consent missing from", "sipdiag.hint.permission_missing", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Permission-Missing header of a 470", HFILL } },
-        { &hf_sipdiag_hint_geolocation_error,
-          { "Geolocation error", "sipdiag.hint.geolocation_error", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Geolocation-Error header of a 424", HFILL } },
-        { &hf_sipdiag_hint_alertmsg_error,
-          { "Alert message error", "sipdiag.hint.alertmsg_error", FT_STRING, BASE_NONE, NULL, 0x0,
-            "AlertMsg-Error header of a 425", HFILL } },
-        { &hf_sipdiag_hint_contact,
-          { "Alternative contact", "sipdiag.hint.contact", FT_STRING, BASE_NONE, NULL, 0x0,
-            "Contact of a redirection (3xx) or 485: where to try instead", HFILL } },
         { &hf_sipdiag_hint_auth_realm,
           { "Challenge realm", "sipdiag.hint.auth_realm", FT_STRING, BASE_NONE, NULL, 0x0,
             "Realm of the WWW-Authenticate or Proxy-Authenticate challenge", HFILL } },
@@ -888,6 +846,7 @@ sipdiag_hints_register(int proto, expert_module_t *module)
             "Q.850 cause and SIP status code disagree (RFC 3398 mapping)", EXPFILL } },
     };
     proto_register_field_array(proto, hf, array_length(hf));
+    register_rule_fields(proto);
     proto_register_subtree_array(ett, array_length(ett));
     expert_register_field_array(module, ei, array_length(ei));
 }
