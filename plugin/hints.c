@@ -12,6 +12,7 @@
 #include <epan/wmem_scopes.h>
 
 #include "codes.h"
+#include "hintrules.h"
 #include "diagnose.h"
 #include "hdrparse.h"
 #include "q850.h"
@@ -20,33 +21,16 @@
 #include "vendorhdr.h"
 #include "warncodes.h"
 
+/* The rule table (hintrules.c) under a short name. */
+#define rules sipdiag_hint_rules
+typedef sipdiag_hint_rule_t hint_rule_t;
+
 /* Header values longer than this are kept cut: no real one comes close. */
 #define MAX_VALUE_BYTES 512
 /* At most this many values of one header, and of all headers, per response. */
 #define MAX_PER_HEADER SIPDIAG_HINTS_PER_HEADER
 #define MAX_VALUES 24
 
-typedef enum {
-    HINT_LIST,       /* a list or text shown as sent (Allow, Unsupported, Contact, ...) */
-    HINT_SECONDS,    /* delta-seconds (Min-Expires, Min-SE) */
-    HINT_RETRY_AFTER, /* delta-seconds with an optional comment and duration */
-    HINT_CHALLENGE,  /* WWW-Authenticate, Proxy-Authenticate */
-    HINT_WARNING,
-    HINT_REASON,
-    HINT_VENDOR      /* a vendor's diagnostic header (vendorhdr.c); lead holds its sipdiag_vendor_header_t */
-} hint_kind_t;
-
-typedef struct {
-    const char *header;
-    char compact;            /* RFC 3261 §7.3.3 compact form, or 0 */
-    hint_kind_t kind;
-    const char *field;       /* LIST, SECONDS: the value's field (sipdiag.hint.<header>), its name ... */
-    const char *blurb;       /* ... and its description; registered from this table */
-    const char *lead;        /* fix sentence before the value */
-    const char *tail;        /* fix sentence after the value */
-    uint8_t cls;             /* applies to every code of this class, or 0 */
-    uint16_t codes[9];       /* or to these codes; none and no class: to every response */
-} hint_rule_t;
 
 static int hf_sipdiag_hint = -1;
 /* The value fields of the LIST and SECONDS rules, by rule (registered from the table). */
@@ -85,59 +69,7 @@ static gint ett_sipdiag_reason_header = -1;
 static expert_field ei_sipdiag_bad_header = EI_INIT;
 static expert_field ei_sipdiag_q850_mismatch = EI_INIT;
 
-static const hint_rule_t rules[] = {
-    { "Retry-After", 0, HINT_RETRY_AFTER, "Retry-After", "Seconds the server asks the client to wait before retrying", "Retry-After asks to wait ",
-      " s before trying again.", 0, { 404, 413, 480, 486, 500, 503, 600, 603 } },
-    { "Allow", 0, HINT_LIST, "Allowed methods", "Allow header of a 405: the methods allowed for that Request-URI", "Methods allowed there: ", ".", 0, { 405 } },
-    { "Accept", 0, HINT_LIST, "Accepted body types", "Accept header of a 415", "Body types the callee accepts: ", ".", 0, { 415 } },
-    { "Accept-Encoding", 0, HINT_LIST, "Accepted encodings", "Accept-Encoding header of a 415", "Content encodings it accepts: ", ".",
-      0, { 415 } },
-    { "Accept-Language", 0, HINT_LIST, "Accepted languages", "Accept-Language header of a 415", "Languages it accepts: ", ".", 0,
-      { 415 } },
-    { "Unsupported", 0, HINT_LIST, "Unsupported option tags", "Unsupported header of a 420: extensions to drop from Require/Proxy-Require",
-      "Remove these option tags from Require/Proxy-Require: ", ".", 0, { 420 } },
-    { "Require", 0, HINT_LIST, "Required extensions", "Require header of a 421: extensions the server insists on", "Extensions the server insists on (enable them): ", ".",
-      0, { 421 } },
-    { "Min-Expires", 0, HINT_SECONDS, "Min-Expires", "Shortest registration or subscription interval the server accepts (423)", "Register again with Expires of at least ",
-      " s.", 0, { 423 } },
-    { "Min-SE", 0, HINT_SECONDS, "Min-SE", "Shortest session interval the server accepts (422)", "Send Session-Expires of at least ", " s.", 0, { 422 } },
-    { "Allow-Events", 'u', HINT_LIST, "Supported event packages", "Allow-Events header of a 489", "Event packages supported there: ", ".", 0,
-      { 489 } },
-    { "Security-Server", 0, HINT_LIST, "Offered security mechanisms", "Security-Server header of a 494",
-      "Security mechanisms the server offers: ", ".", 0, { 494 } },
-    { "Accept-Resource-Priority", 0, HINT_LIST, "Accepted resource priorities", "Accept-Resource-Priority header of a 417",
-      "Resource-Priority values accepted there: ", ".", 0, { 417 } },
-    { "Recv-Info", 0, HINT_LIST, "Accepted Info Packages", "Recv-Info header of a 469", "Info Packages the peer accepts: ", ".", 0, { 469 } },
-    { "Permission-Missing", 0, HINT_LIST, "Consent missing from", "Permission-Missing header of a 470", "Consent still needed from: ",
-      ".", 0, { 470 } },
-    { "Geolocation-Error", 0, HINT_LIST, "Geolocation error", "Geolocation-Error header of a 424", "Geolocation-Error says: ", ".", 0,
-      { 424 } },
-    { "AlertMsg-Error", 0, HINT_LIST, "Alert message error", "AlertMsg-Error header of a 425", "AlertMsg-Error says: ", ".", 0, { 425 } },
-    { "Contact", 'm', HINT_LIST, "Alternative contact", "Contact of a redirection (3xx) or 485: where to try instead", "Try instead: ", ".", 3, { 485 } },
-    { "WWW-Authenticate", 0, HINT_CHALLENGE, NULL, NULL, NULL, NULL, 0, { 401 } },
-    { "Proxy-Authenticate", 0, HINT_CHALLENGE, NULL, NULL, NULL, NULL, 0, { 407 } },
-    { "Warning", 0, HINT_WARNING, NULL, NULL, NULL, NULL, 0, { 0 } },
-    { "Reason", 0, HINT_REASON, NULL, NULL, NULL, NULL, 0, { 0 } },
-    /* Vendors' diagnostic headers, on any response ([MS-OCER]; Asterisk's chan_pjsip). */
-    { "ms-diagnostics", 0, HINT_VENDOR, NULL, NULL, NULL, NULL, 0, { 0 } },
-    { "ms-diagnostics-public", 0, HINT_VENDOR, NULL, NULL, NULL, NULL, 0, { 0 } },
-    { "X-Asterisk-HangupCause", 0, HINT_VENDOR, NULL, NULL, NULL, NULL, 0, { 0 } },
-    { "X-Asterisk-HangupCauseCode", 0, HINT_VENDOR, NULL, NULL, NULL, NULL, 0, { 0 } },
-};
 
-static bool
-rule_applies(const hint_rule_t *r, int code)
-{
-    if (r->cls != 0 && code / 100 == r->cls)
-        return true;
-    if (r->codes[0] == 0)
-        return r->cls == 0;
-    for (size_t i = 0; i < G_N_ELEMENTS(r->codes) && r->codes[i] != 0; i++) {
-        if (r->codes[i] == code)
-            return true;
-    }
-    return false;
-}
 
 /* How much of a header value to keep: all of it up to MAX_VALUE_BYTES, else
  * up to the last comma before that, so a long list (Allow, Warning) keeps
@@ -154,43 +86,13 @@ sipdiag_hints_kept_length(sipdiag_span_t v)
     return MAX_VALUE_BYTES;
 }
 
-/* The rules that apply to each code, as bit sets, built at registration:
- * the rule table is scanned once per code, not per response. */
-typedef struct {
-    uint32_t rules;               /* bit r: rules[r] applies */
-    sipdiag_letters_t letters;    /* first letters of their headers */
-} code_rules_t;
-static code_rules_t rules_of_code[SIPDIAG_CODE_MAX + 1];
-
-static void
-build_rules_of_code(void)
-{
-    for (int code = 0; code <= SIPDIAG_CODE_MAX; code++) {
-        code_rules_t *c = &rules_of_code[code];
-        for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
-            if (rule_applies(&rules[r], code)) {
-                c->rules |= 1u << r;
-                sipdiag_letters_add(&c->letters, rules[r].header, rules[r].compact);
-            }
-        }
-    }
-}
-
-static const code_rules_t *
-rules_for(int code)
-{
-    static const code_rules_t none;
-    return code < 0 || code > SIPDIAG_CODE_MAX ? &none : &rules_of_code[code];
-}
 
 void
 sipdiag_hints_begin(sipdiag_hints_collector_t *c, int code)
 {
-    G_STATIC_ASSERT(G_N_ELEMENTS(rules) == SIPDIAG_HINT_RULES && SIPDIAG_HINT_RULES <= 32);
-    const code_rules_t *cr = rules_for(code);
-    uint32_t set = cr->rules;
+    uint32_t set = sipdiag_hint_rules_of(code);
     c->n_applies = 0;
-    c->letters = &cr->letters;
+    c->letters = sipdiag_hint_letters_of(code);
     for (unsigned r = 0; set != 0; r++, set >>= 1) {
         if (set & 1u) {
             c->applies[c->n_applies++] = (uint8_t)r;
@@ -233,7 +135,7 @@ sipdiag_hints_finish(const sipdiag_hints_collector_t *c, sipdiag_header_value_t 
             found[n].reasons = NULL;
             found[n].n_reasons = 0;
             /* Parsed once here: the tree, the fix, the evidence and the statistics read it. */
-            if (rules[r].kind == HINT_REASON)
+            if (rules[r].kind == SIPDIAG_HINT_REASON)
                 found[n].n_reasons = sipdiag_hints_parse_reasons(wmem_file_scope(), found[n].value, &found[n].reasons);
         }
     }
@@ -263,9 +165,9 @@ seconds_of(const hint_rule_t *r, const char *value, uint32_t *secs)
 {
     sipdiag_retry_after_t ra;
     sipdiag_parse_status_t st;
-    if (r->kind == HINT_SECONDS)
+    if (r->kind == SIPDIAG_HINT_SECONDS)
         return sipdiag_parse_uint(value, strlen(value), secs);
-    if (r->kind != HINT_RETRY_AFTER)
+    if (r->kind != SIPDIAG_HINT_RETRY_AFTER)
         return SIPDIAG_PARSE_EMPTY;
     st = sipdiag_parse_retry_after(value, strlen(value), &ra);
     *secs = ra.seconds;
@@ -297,7 +199,8 @@ sipdiag_hints_retry_after(const sipdiag_header_value_t *h, unsigned n)
 {
     uint32_t secs;
     for (unsigned i = 0; i < n; i++) {
-        if (rules[h[i].rule].kind == HINT_RETRY_AFTER && seconds_of(&rules[h[i].rule], h[i].value, &secs) == SIPDIAG_PARSE_OK)
+        const hint_rule_t *r = &rules[h[i].rule];
+        if (r->kind == SIPDIAG_HINT_RETRY_AFTER && seconds_of(r, h[i].value, &secs) == SIPDIAG_PARSE_OK)
             return (long)secs;
     }
     return -1;
@@ -356,7 +259,7 @@ sipdiag_hints_reason_evidence(packet_info *pinfo, const sipdiag_header_value_t *
     /* Without a Reason, Microsoft's diagnostic is the server's own word. */
     for (unsigned i = 0; i < n; i++) {
         sipdiag_ms_diag_t d;
-        if (rules[h[i].rule].kind != HINT_VENDOR || rules[h[i].rule].header[0] != 'm'
+        if (rules[h[i].rule].kind != SIPDIAG_HINT_VENDOR || rules[h[i].rule].header[0] != 'm'
             || sipdiag_parse_ms_diag(h[i].value, strlen(h[i].value), &d) != SIPDIAG_PARSE_OK)
             continue;
         if (d.reason.len == 0)
@@ -397,13 +300,13 @@ sipdiag_hints_fix(packet_info *pinfo, int code, const sipdiag_header_value_t *h,
     for (unsigned i = 0; i < n; i++) {
         const hint_rule_t *r = &rules[h[i].rule];
         uint32_t secs;
-        if (r->kind == HINT_LIST)
+        if (r->kind == SIPDIAG_HINT_LIST)
             wmem_strbuf_append_printf(b, " %s%s%s", r->lead, h[i].value, r->tail);
         else if (seconds_of(r, h[i].value, &secs) == SIPDIAG_PARSE_OK)
             wmem_strbuf_append_printf(b, " %s%u%s", r->lead, secs, r->tail);
-        else if (r->kind == HINT_WARNING)
+        else if (r->kind == SIPDIAG_HINT_WARNING)
             warning_sentences(b, h[i].value);
-        else if (r->kind == HINT_REASON)
+        else if (r->kind == SIPDIAG_HINT_REASON)
             reason_sentences(b, &h[i]);
     }
     if (no_retry_after(code, h, n, complete))
@@ -582,7 +485,7 @@ render_other_cause(proto_tree *tree, packet_info *pinfo, proto_item *ti, tvbuff_
     }
 }
 
-/* Which vendor header a HINT_VENDOR rule reads. */
+/* Which vendor header a SIPDIAG_HINT_VENDOR rule reads. */
 static sipdiag_vendor_header_t
 vendor_header_of(const hint_rule_t *r)
 {
@@ -685,15 +588,15 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
     proto_tree *ht = NULL;
     for (unsigned i = 0; i < n; i++) {
         const hint_rule_t *r = &rules[h[i].rule];
-        if (r->kind == HINT_WARNING) {
+        if (r->kind == SIPDIAG_HINT_WARNING) {
             render_warning(tree, pinfo, tvb, h[i].value);
             continue;
         }
-        if (r->kind == HINT_REASON) {
+        if (r->kind == SIPDIAG_HINT_REASON) {
             sipdiag_hints_render_reason(tree, pinfo, tvb, code, h[i].value, h[i].reasons, h[i].n_reasons);
             continue;
         }
-        if (r->kind == HINT_VENDOR) {
+        if (r->kind == SIPDIAG_HINT_VENDOR) {
             sipdiag_vendorhdr_render(tree, pinfo, tvb, vendor_header_of(r),
                                      (sipdiag_span_t){ h[i].value, strlen(h[i].value) });
             continue;
@@ -703,9 +606,9 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
             proto_item_set_generated(ti);
             ht = proto_item_add_subtree(ti, ett_sipdiag_hint);
         }
-        if (r->kind == HINT_LIST)
+        if (r->kind == SIPDIAG_HINT_LIST)
             add_str(ht, hf_rule[r - rules], tvb, shown(pinfo, h[i].value, strlen(h[i].value)));
-        else if (r->kind == HINT_CHALLENGE)
+        else if (r->kind == SIPDIAG_HINT_CHALLENGE)
             render_challenge(ht, pinfo, tvb, r, h[i].value);
         else
             render_seconds(ht, pinfo, tvb, r, h[i].value);
@@ -728,14 +631,14 @@ register_rule_fields(int proto)
     static hf_register_info hf[SIPDIAG_HINT_RULES];
     static char abbrev[SIPDIAG_HINT_RULES][48];
     int n = 0;
-    for (size_t r = 0; r < G_N_ELEMENTS(rules); r++) {
+    for (size_t r = 0; r < sipdiag_hint_rules_count; r++) {
         hf_rule[r] = -1;
         if (rules[r].field == NULL)
             continue;
         g_snprintf(abbrev[r], sizeof abbrev[r], "sipdiag.hint.%s", rules[r].header);
         for (char *c = abbrev[r] + strlen("sipdiag.hint."); *c != '\0'; c++)
             *c = *c == '-' ? '_' : g_ascii_tolower(*c);
-        bool seconds = rules[r].kind == HINT_SECONDS || rules[r].kind == HINT_RETRY_AFTER;
+        bool seconds = rules[r].kind == SIPDIAG_HINT_SECONDS || rules[r].kind == SIPDIAG_HINT_RETRY_AFTER;
         hf[n++] = (hf_register_info){ &hf_rule[r], { rules[r].field, abbrev[r], seconds ? FT_UINT32 : FT_STRING,
                                                      seconds ? BASE_DEC : BASE_NONE, NULL, 0x0, rules[r].blurb,
                                                      HFILL } };
@@ -746,7 +649,7 @@ register_rule_fields(int proto)
 void
 sipdiag_hints_register(int proto, expert_module_t *module)
 {
-    build_rules_of_code();
+    sipdiag_hint_rules_init();
     static hf_register_info hf[] = {
         { &hf_sipdiag_hint,
           { "Hints from this response's headers", "sipdiag.hint", FT_NONE, BASE_NONE, NULL, 0x0,

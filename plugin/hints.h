@@ -13,6 +13,7 @@
 #include <epan/expert.h>
 
 #include "hdrparse.h"
+#include "hintrules.h"
 
 /* One reason-value of a Reason header, parsed once (first pass); its spans
  * point into the kept value. */
@@ -34,7 +35,6 @@ typedef struct {
  * the array lives in pool. Returns how many. */
 unsigned sipdiag_hints_parse_reasons(wmem_allocator_t *pool, const char *value, const sipdiag_reason_parsed_t **out);
 
-#define SIPDIAG_HINT_RULES 25         /* rows of the rule table in hints.c */
 #define SIPDIAG_HINTS_PER_HEADER 8    /* values kept of one header */
 
 /* The header values that can explain one response, gathered during the one
