@@ -345,19 +345,19 @@ initial_invite(packet_info *pinfo, const sipdiag_msginfo_t *m, bool is_new, int6
 /* Whether in-dialog request m belongs to call c: either tag is the caller's
  * (a BYE from the callee has From and To swapped). */
 static bool
-in_call(const call_t *c, const sipdiag_msginfo_t *m)
+in_call(const call_t *c, const sipdiag_msginfo_t *m, uint64_t from_tag)
 {
-    return sipdiag_span_hash64(sipdiag_msginfo_from_tag(m)) == c->caller
+    return from_tag == c->caller
            || sipdiag_span_hash64(m->to_tag) == c->caller;
 }
 
 static void
-bye(packet_info *pinfo, const sipdiag_msginfo_t *m, call_t *c, int64_t now)
+bye(packet_info *pinfo, const sipdiag_msginfo_t *m, call_t *c, int64_t now, uint64_t from_tag)
 {
     if (c->state != S_WAIT_ACK && c->state != S_UP)
         return;
     entry_t *e = c->e;
-    bool from_caller = sipdiag_span_hash64(sipdiag_msginfo_from_tag(m)) == c->caller;
+    bool from_caller = from_tag == c->caller;
     sipdiag_end_t end;
     bool abnormal = sipdiag_end_judge(m->reason, m->asterisk_cause_code, m->ms_diagnostics, &end)
                     && end.severity >= SIPDIAG_SEV_WARN;
@@ -473,10 +473,14 @@ sipdiag_calls_request(packet_info *pinfo, const sipdiag_msginfo_t *m, bool is_ne
             c->elsewhere = sipdiag_reason_answered_elsewhere(m->reason);
             set_due(c, now + SIPDIAG_TIMER_64T1_NS);
         }
-    } else if (!in_call(c, m)) {
+        return;
+    }
+    /* The From tag is read once: a BYE asks twice whose it is. */
+    uint64_t from_tag = sipdiag_span_hash64(sipdiag_msginfo_from_tag(m));
+    if (!in_call(c, m, from_tag)) {
         return;
     } else if (is_method(method, "BYE")) {
-        bye(pinfo, m, c, now);
+        bye(pinfo, m, c, now, from_tag);
     } else if (is_method(method, "INVITE") || is_method(method, "UPDATE")) {
         /* A re-INVITE or UPDATE: a 408 or 481 to it means the dialog is gone (RFC 5057). */
         c->refresh_cseq = m->cseq;
