@@ -20,6 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sipflow import Capture, R, TcpConn, request, sdp, via  # noqa: E402
 from scen_context import auth, dialog, expiry, hints, reason_warning, sdp_offer  # noqa: E402
 from scen_synthetic import all_codes, vendor_phrases, tcp_multi, odd_codes  # noqa: E402
+import scen_malformed as hostile  # noqa: E402
 
 
 # ---------------------------------------------------------------- hop-proxy
@@ -1197,13 +1198,16 @@ SCENARIOS = {f.__name__.replace("_", "-"): f for f in (hop_proxy, hop_copies, ca
                                                         reinvite_refused, tcp_retrans, clock_jump, ipv6_rfc2543,
                                                         methods, warn_codes, evidence, silent, vendor, calls,
                                                         hints, reason_warning, auth, dialog, sdp_offer, expiry,
-                                                        all_codes, vendor_phrases, tcp_multi, odd_codes)}
+                                                        all_codes, vendor_phrases, tcp_multi, odd_codes,
+                                                        hostile.malformed_status, hostile.malformed_bytes,
+                                                        hostile.malformed_headers, hostile.malformed_large,
+                                                        hostile.malformed_flood, hostile.malformed_snaplen)}
 
 
 def build(name):
     cap = SCENARIOS[name]()
     extra = {k: getattr(cap, k) for k in ("stats", "failed_calls", "refused", "silent_stats", "stats_ended", "rfc6076",
-                                              "filters", "expert_summary")
+                                              "filters", "expert_summary", "expert_rows")
              if hasattr(cap, k)}
     return cap, extra
 

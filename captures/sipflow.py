@@ -129,9 +129,11 @@ class Msg:
         return Msg(self.start, self.headers, self.body)
 
     def encode(self):
+        """The message's bytes, UTF-8. A byte that is not UTF-8 (hostile captures) is written in the
+        start line or a header as the lone surrogate Python's "surrogateescape" decodes it to."""
         lines = [self.start] + ["%s: %s" % hv for hv in self.headers if hv[0] != "Content-Length"]
         lines.append("Content-Length: %d" % len(self.body))
-        return ("\r\n".join(lines) + "\r\n\r\n").encode() + self.body
+        return ("\r\n".join(lines) + "\r\n\r\n").encode("utf-8", "surrogateescape") + self.body
 
     @property
     def method(self):
@@ -219,11 +221,17 @@ class Capture:
         self.net = Net()
         self.frames = []          # (timestamp, bytes)
         self.manifest = []        # one dict per frame
+        self.snaplen = {}         # frame number -> bytes captured, for frames the capture cut short
 
-    def _raw(self, t, data, entry=None):
+    def _raw(self, t, data, entry=None, snaplen=None):
+        """Appends one frame; with `snaplen`, only its first snaplen bytes are captured (the pcap record
+        keeps the frame's original length, as a capture with that snapshot length writes it)."""
         self.frames.append((self.t0 + t, data))
         e = {"frame": len(self.frames), "time": round(t, 6)}
         e.update(entry or {"kind": "tcp-handshake"})
+        if snaplen is not None and snaplen < len(data):
+            self.snaplen[len(self.frames)] = snaplen
+            e["snaplen"] = snaplen
         self.manifest.append(e)
         return len(self.frames)
 
@@ -238,14 +246,16 @@ class Capture:
             e["expect"] = dict(expect)
         return e
 
-    def udp(self, t, src, dst, msg, note="", expect=None):
-        """Sends msg over UDP at time t (seconds after t0); returns its frame number."""
-        return self._raw(t, self.net.udp(src, dst, msg.encode()), self._entry("UDP", src, dst, msg, note, expect))
+    def udp(self, t, src, dst, msg, note="", expect=None, snaplen=None):
+        """Sends msg over UDP at time t (seconds after t0); returns its frame number. With `snaplen`
+        the capture keeps only the frame's first snaplen bytes (Ethernet header included)."""
+        return self._raw(t, self.net.udp(src, dst, msg.encode()), self._entry("UDP", src, dst, msg, note, expect),
+                         snaplen)
 
-    def tcp(self, t, conn, from_client, msg, note="", expect=None):
+    def tcp(self, t, conn, from_client, msg, note="", expect=None, snaplen=None):
         src, dst = (conn.client, conn.server) if from_client else (conn.server, conn.client)
         data = conn.segment(t, from_client, msg.encode())
-        return self._raw(t, data, self._entry("TCP", src, dst, msg, note, expect))
+        return self._raw(t, data, self._entry("TCP", src, dst, msg, note, expect), snaplen)
 
     def icmp_unreachable(self, t, reporter, to, msg, dst, code=3, quote=548, note="", expect=None):
         """An ICMP destination unreachable (RFC 792 type 3) from reporter to `to` (an address) quoting the
@@ -283,10 +293,11 @@ class Capture:
         with open(path, "wb") as f:
             # libpcap, microsecond timestamps, Ethernet
             f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1))
-            for ts, data in self.frames:
+            for n, (ts, data) in enumerate(self.frames, 1):
                 sec, usec = divmod(int(round(ts * 1e6)), 1000000)
-                f.write(struct.pack("<IIII", sec, usec, len(data), len(data)))
-                f.write(data)
+                caplen = self.snaplen.get(n, len(data))
+                f.write(struct.pack("<IIII", sec, usec, caplen, len(data)))
+                f.write(data[:caplen])
         with open("%s/%s.json" % (folder, self.name), "w") as f:
             json.dump({"capture": self.name + ".pcap", "description": self.description, "frames": self.manifest,
                        "summary": getattr(self, "summary", {})}, f, indent=1, sort_keys=True)

@@ -186,3 +186,32 @@ def tshark():
     t = Tshark()
     yield t
     t.close()
+
+
+def run_tshark(t, *args, capture=None, config=None, check=True):
+    """tshark as Tshark.run starts it (the session's plugin, the test user), for what run() cannot say: no
+    capture (`-G ...`), another configuration folder (`config`, from new_config), stderr and the exit status
+    kept (`check=False`). Cached per (capture, config, check, args); returns the subprocess.CompletedProcess."""
+    config = config or t.config
+    key = ("run_tshark", capture, config, check) + args
+    if key not in t.cache:
+        plugins = os.path.join(t.work, "plugins")
+        cmd = t.as_user + ["env", "HOME=" + config, "WIRESHARK_CONFIG_DIR=" + config,
+                           "WIRESHARK_PLUGIN_DIR=" + plugins, "tshark"]
+        if capture is not None:
+            cmd += ["-r", os.path.join(t.caps, capture + ".pcap")]
+        p = subprocess.run(cmd + list(args), env=dict(os.environ, HOME=config, WIRESHARK_PLUGIN_DIR=plugins,
+                                                      WIRESHARK_CONFIG_DIR=config),
+                           capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
+        if check:
+            assert p.returncode == 0, "tshark %s failed: %s" % (" ".join(args), p.stderr)
+        t.cache[key] = p
+    return t.cache[key]
+
+
+def new_config(t, name):
+    """An empty configuration folder `name` in the session's work folder, writable by the test user."""
+    path = os.path.join(t.work, name)
+    os.makedirs(path, exist_ok=True)
+    os.chmod(path, 0o777)
+    return path
