@@ -33,13 +33,10 @@ static int hf_sipdiag_retransmission = -1;
 static int hf_sipdiag_duplicate = -1;
 static int hf_sipdiag_ack_frame = -1;
 
-static expert_field ei_sipdiag_credentials_rejected = EI_INIT;
-static expert_field ei_sipdiag_stale_nonce = EI_INIT;
-static expert_field ei_sipdiag_cancelled = EI_INIT;
-static expert_field ei_sipdiag_bye_race = EI_INIT;
-static expert_field ei_sipdiag_retransmission = EI_INIT;
-static expert_field ei_sipdiag_duplicate = EI_INIT;
-static expert_field ei_sipdiag_nonce_changed = EI_INIT;
+/* The context expert items, registered from the table in
+ * sipdiag_context_register() (their severity is their contexts'). */
+enum { CTX_EI_CREDENTIALS_REJECTED, CTX_EI_STALE_NONCE, CTX_EI_CANCELLED, CTX_EI_BYE_RACE, CTX_EI_RETRANSMISSION, CTX_EI_DUPLICATE, CTX_EI_NONCE_CHANGED, CTX_EI_COUNT };
+static expert_field ctx_ei[CTX_EI_COUNT];
 
 /* What each context means; `ei` set means it replaces the code's own item. */
 static const struct {
@@ -52,23 +49,23 @@ static const struct {
     [SIPDIAG_CTX_CHALLENGE] = { NULL, SIPDIAG_SEV_CHAT, NULL,
         "The request carried no credentials: this challenge is the normal first step of digest "
         "authentication; the UA resends the request with credentials." },
-    [SIPDIAG_CTX_CREDENTIALS_REJECTED] = { &ei_sipdiag_credentials_rejected, SIPDIAG_SEV_WARN,
+    [SIPDIAG_CTX_CREDENTIALS_REJECTED] = { &ctx_ei[CTX_EI_CREDENTIALS_REJECTED], SIPDIAG_SEV_WARN,
         "credentials were rejected — check username, password and realm on the UA",
         "The request already carried credentials for this realm and was challenged again: the server "
         "rejected them. Check the username, password and realm configured on the UA and the account on "
         "the server." },
-    [SIPDIAG_CTX_STALE_NONCE] = { &ei_sipdiag_stale_nonce, SIPDIAG_SEV_NOTE,
+    [SIPDIAG_CTX_STALE_NONCE] = { &ctx_ei[CTX_EI_STALE_NONCE], SIPDIAG_SEV_NOTE,
         "only the nonce expired (stale=true) — the UA retries with the new nonce",
         "stale=true: the credentials were accepted but the nonce had expired; the UA should retry at "
         "once with the new nonce. Not a password problem." },
-    [SIPDIAG_CTX_CANCELLED] = { &ei_sipdiag_cancelled, SIPDIAG_SEV_CHAT,
+    [SIPDIAG_CTX_CANCELLED] = { &ctx_ei[CTX_EI_CANCELLED], SIPDIAG_SEV_CHAT,
         "the caller cancelled the call — normal",
         "The caller cancelled this INVITE with a CANCEL: 487 is the normal answer. If that is "
         "unexpected, find out why the caller gave up (user hung up, a no-answer timer)." },
     [SIPDIAG_CTX_TERMINATED_UNSEEN] = { NULL, SIPDIAG_SEV_NOTE, NULL,
         "No CANCEL for this INVITE appears in the capture: the request was ended for a reason the "
         "capture does not show (a CANCEL on another path, a timer in a proxy or SBC)." },
-    [SIPDIAG_CTX_BYE_RACE] = { &ei_sipdiag_bye_race, SIPDIAG_SEV_NOTE,
+    [SIPDIAG_CTX_BYE_RACE] = { &ctx_ei[CTX_EI_BYE_RACE], SIPDIAG_SEV_NOTE,
         "both sides hung up at once — harmless race",
         "Both sides sent BYE at about the same time: the other side's BYE ended the dialog before this "
         "request arrived. Harmless." },
@@ -79,15 +76,15 @@ static const struct {
     [SIPDIAG_CTX_GLARE] = { NULL, SIPDIAG_SEV_NOTE, NULL,
         "Both sides sent an offer at the same time (glare). Retry after a random delay, RFC 3261 §14.1: "
         "2.1 to 4 s in 10 ms steps if this side generated the Call-ID, 0 to 2 s otherwise." },
-    [SIPDIAG_CTX_RETRANSMISSION] = { &ei_sipdiag_retransmission, SIPDIAG_SEV_CHAT,
+    [SIPDIAG_CTX_RETRANSMISSION] = { &ctx_ei[CTX_EI_RETRANSMISSION], SIPDIAG_SEV_CHAT,
         "retransmission, counted once",
         "The same response (transaction, code and To tag) was sent again on the same link: a "
         "retransmission, counted once." },
-    [SIPDIAG_CTX_DUPLICATE] = { &ei_sipdiag_duplicate, SIPDIAG_SEV_CHAT,
+    [SIPDIAG_CTX_DUPLICATE] = { &ctx_ei[CTX_EI_DUPLICATE], SIPDIAG_SEV_CHAT,
         "capture duplicate, counted once",
         "The same message was captured twice within 10 ms (a mirror port, NAT or ERSPAN copy): not a "
         "retransmission and not another hop; counted once." },
-    [SIPDIAG_CTX_NONCE_CHANGED] = { &ei_sipdiag_nonce_changed, SIPDIAG_SEV_NOTE,
+    [SIPDIAG_CTX_NONCE_CHANGED] = { &ctx_ei[CTX_EI_NONCE_CHANGED], SIPDIAG_SEV_NOTE,
         "credentials on an older nonce challenged anew — not a password problem",
         "Challenged again because the nonce these credentials used is no longer valid (the reason phrase "
         "says so, or this UA had a newer nonce): not a password problem; the UA should retry with the new "
@@ -98,20 +95,20 @@ static const struct {
     [SIPDIAG_CTX_CHALLENGE_UNSEEN] = { NULL, SIPDIAG_SEV_CHAT, NULL,
         "Request not captured: whether it carried credentials, so whether this challenge is the normal "
         "first step or a rejection, cannot be told." },
-    [SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN] = { &ei_sipdiag_cancelled, SIPDIAG_SEV_CHAT,
+    [SIPDIAG_CTX_CANCELLED_INVITE_UNSEEN] = { &ctx_ei[CTX_EI_CANCELLED], SIPDIAG_SEV_CHAT,
         "the caller cancelled the call — normal",
         "The caller cancelled this INVITE with the CANCEL in the related frame (same branch): 487 is the "
         "normal answer. The INVITE itself predates the capture." },
     [SIPDIAG_CTX_TERMINATED_REQUEST_UNSEEN] = { NULL, SIPDIAG_SEV_NOTE, NULL,
         "Neither the INVITE nor a CANCEL for it is in the capture: why the request was ended cannot "
         "be told." },
-    [SIPDIAG_CTX_FORBIDDEN_CREDENTIALS] = { &ei_sipdiag_credentials_rejected, SIPDIAG_SEV_WARN,
+    [SIPDIAG_CTX_FORBIDDEN_CREDENTIALS] = { &ctx_ei[CTX_EI_CREDENTIALS_REJECTED], SIPDIAG_SEV_WARN,
         "credentials on the latest nonce refused — check them, then the account's rights",
         "The request carried credentials built on the server's latest nonce and was refused with 403: many "
         "servers answer wrong credentials this way instead of challenging again. If the username and "
         "password are right, the account may not do this (registering this address, calling this "
         "destination) or is disabled." },
-    [SIPDIAG_CTX_ANSWERED_ELSEWHERE] = { &ei_sipdiag_cancelled, SIPDIAG_SEV_CHAT,
+    [SIPDIAG_CTX_ANSWERED_ELSEWHERE] = { &ctx_ei[CTX_EI_CANCELLED], SIPDIAG_SEV_CHAT,
         "answered on another device (CANCEL with Reason SIP 200) — normal",
         "The CANCEL in the related frame carried Reason: SIP;cause=200: the call was answered on another "
         "device or branch (forking, a ring group), so this branch was cancelled. Normal." },
@@ -474,22 +471,23 @@ sipdiag_context_register(int proto, expert_module_t *module)
         int group;
         const char *summary;
     } items[] = {
-        { &ei_sipdiag_credentials_rejected, "sipdiag.expert.credentials_rejected", PI_RESPONSE_CODE,
+        { &ctx_ei[CTX_EI_CREDENTIALS_REJECTED], "sipdiag.expert.credentials_rejected", PI_RESPONSE_CODE,
           "Challenged again although the request carried credentials for the realm" },
-        { &ei_sipdiag_stale_nonce, "sipdiag.expert.stale_nonce", PI_RESPONSE_CODE,
+        { &ctx_ei[CTX_EI_STALE_NONCE], "sipdiag.expert.stale_nonce", PI_RESPONSE_CODE,
           "Challenge with stale=true: only the nonce expired" },
-        { &ei_sipdiag_cancelled, "sipdiag.expert.cancelled", PI_RESPONSE_CODE, "487 after the caller's CANCEL: normal" },
-        { &ei_sipdiag_bye_race, "sipdiag.expert.bye_race", PI_RESPONSE_CODE,
+        { &ctx_ei[CTX_EI_CANCELLED], "sipdiag.expert.cancelled", PI_RESPONSE_CODE, "487 after the caller's CANCEL: normal" },
+        { &ctx_ei[CTX_EI_BYE_RACE], "sipdiag.expert.bye_race", PI_RESPONSE_CODE,
           "481 to a BYE or CANCEL that crossed the other side's BYE: harmless" },
-        { &ei_sipdiag_retransmission, "sipdiag.expert.retransmission", PI_RESPONSE_CODE,
+        { &ctx_ei[CTX_EI_RETRANSMISSION], "sipdiag.expert.retransmission", PI_RESPONSE_CODE,
           "Retransmitted response, counted once" },
-        { &ei_sipdiag_duplicate, "sipdiag.expert.capture_duplicate", PI_SEQUENCE,
+        { &ctx_ei[CTX_EI_DUPLICATE], "sipdiag.expert.capture_duplicate", PI_SEQUENCE,
           "The same message captured twice (mirror port, NAT, ERSPAN), counted once" },
-        { &ei_sipdiag_nonce_changed, "sipdiag.expert.nonce_changed", PI_RESPONSE_CODE,
+        { &ctx_ei[CTX_EI_NONCE_CHANGED], "sipdiag.expert.nonce_changed", PI_RESPONSE_CODE,
           "Challenged again because the credentials used an older nonce: not a password problem" },
     };
     static ei_register_info ei[G_N_ELEMENTS(items)];
     for (size_t i = 0; i < G_N_ELEMENTS(items); i++) {
+        *items[i].ei = (expert_field)EI_INIT;
         sipdiag_severity_t sev = SIPDIAG_SEV_NOTE;
         for (size_t k = 0; k < SIPDIAG_CTX_COUNT; k++) {
             if (ctx_info[k].ei == items[i].ei) {

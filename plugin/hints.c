@@ -7,14 +7,16 @@
  */
 #include "compat.h"
 #include "hints.h"
-#include "labels.h"
+
+#include <stdio.h>
 
 #include <epan/wmem_scopes.h>
 
 #include "codes.h"
-#include "hintrules.h"
 #include "diagnose.h"
 #include "hdrparse.h"
+#include "hintrules.h"
+#include "labels.h"
 #include "q850.h"
 #include "reasons.h"
 #include "textsplit.h"
@@ -34,7 +36,7 @@ typedef sipdiag_hint_rule_t hint_rule_t;
 
 static int hf_sipdiag_hint = -1;
 /* The value fields of the LIST and SECONDS rules, by rule (registered from the table). */
-static int hf_rule[SIPDIAG_HINT_RULES];
+static int rule_field[SIPDIAG_HINT_RULES];
 static int hf_sipdiag_hint_auth_realm = -1;
 static int hf_sipdiag_hint_auth_algorithm = -1;
 static int hf_sipdiag_hint_auth_stale = -1;
@@ -344,7 +346,7 @@ render_seconds(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, const hint_r
                                r->header, shown(pinfo, value, strlen(value)), parse_problem(st));
         return;
     }
-    proto_item *pi = proto_tree_add_uint(tree, hf_rule[r - rules], tvb, 0, 0, secs);
+    proto_item *pi = proto_tree_add_uint(tree, rule_field[r - rules], tvb, 0, 0, secs);
     proto_item_set_generated(pi);
     proto_item_append_text(pi, " s (%s)", shown(pinfo, value, strlen(value)));
 }
@@ -607,7 +609,7 @@ sipdiag_hints_render(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb, int co
             ht = proto_item_add_subtree(ti, ett_sipdiag_hint);
         }
         if (r->kind == SIPDIAG_HINT_LIST)
-            add_str(ht, hf_rule[r - rules], tvb, shown(pinfo, h[i].value, strlen(h[i].value)));
+            add_str(ht, rule_field[r - rules], tvb, shown(pinfo, h[i].value, strlen(h[i].value)));
         else if (r->kind == SIPDIAG_HINT_CHALLENGE)
             render_challenge(ht, pinfo, tvb, r, h[i].value);
         else
@@ -632,14 +634,14 @@ register_rule_fields(int proto)
     static char abbrev[SIPDIAG_HINT_RULES][48];
     int n = 0;
     for (size_t r = 0; r < sipdiag_hint_rules_count; r++) {
-        hf_rule[r] = -1;
+        rule_field[r] = -1;
         if (rules[r].field == NULL)
             continue;
-        g_snprintf(abbrev[r], sizeof abbrev[r], "sipdiag.hint.%s", rules[r].header);
+        snprintf(abbrev[r], sizeof abbrev[r], "sipdiag.hint.%s", rules[r].header);
         for (char *c = abbrev[r] + strlen("sipdiag.hint."); *c != '\0'; c++)
             *c = *c == '-' ? '_' : g_ascii_tolower(*c);
         bool seconds = rules[r].kind == SIPDIAG_HINT_SECONDS || rules[r].kind == SIPDIAG_HINT_RETRY_AFTER;
-        hf[n++] = (hf_register_info){ &hf_rule[r], { rules[r].field, abbrev[r], seconds ? FT_UINT32 : FT_STRING,
+        hf[n++] = (hf_register_info){ &rule_field[r], { rules[r].field, abbrev[r], seconds ? FT_UINT32 : FT_STRING,
                                                      seconds ? BASE_DEC : BASE_NONE, NULL, 0x0, rules[r].blurb,
                                                      HFILL } };
     }

@@ -9,6 +9,8 @@
 #include "compat.h"
 #include "silent.h"
 
+#include <stdio.h>
+
 #include <epan/wmem_scopes.h>
 #include <epan/to_str.h>
 
@@ -658,7 +660,7 @@ sipdiag_silent_response(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
         w->code = code;
         w->reliable = pinfo->ptype == PT_TCP;
         if (!t->orphan)
-            g_snprintf(w->what, sizeof w->what, " in frame %u", t->leg.frame);
+            snprintf(w->what, sizeof w->what, " in frame %u", t->leg.frame);
         wmem_map_insert(finals_by_frame, GUINT_TO_POINTER(pinfo->num), w);
     }
     if (t != NULL && t->invite && code >= 200 && code < 300) {

@@ -7,6 +7,7 @@
 #include "compat.h"
 #include "stats.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <epan/stats_tree.h>
@@ -75,7 +76,7 @@ static int st_node_faults = -1;
 static const char *
 severity_row(char buf[SEVERITY_ROW], int severity)
 {
-    g_snprintf(buf, SEVERITY_ROW, "%d %s", severity + 1, sipdiag_severity_name((sipdiag_severity_t)severity));
+    snprintf(buf, SEVERITY_ROW, "%d %s", severity + 1, sipdiag_severity_name((sipdiag_severity_t)severity));
     return buf;
 }
 
