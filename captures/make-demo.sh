@@ -18,4 +18,18 @@ for i in "${!flows[@]}"; do
     shifted+=("$tmp/$i.pcap")
 done
 mergecap -F pcap -a -w demo.pcap "${shifted[@]}"
-echo "demo.pcap: $(capinfos -c -M demo.pcap | awk '/Number of packets/ { print $NF }') frames"
+# Its manifest: the flows' manifests one after another, renumbered, each row
+# naming the capture and frame it comes from.
+{
+    printf 'frame\tfrom\t%s\n' "$(head -1 "${flows[0]%.pcap}.tsv" | cut -f2-)"
+    n=0
+    for f in "${flows[@]}"; do
+        tail -n +2 "${f%.pcap}.tsv" | while IFS= read -r line; do
+            n=$((n + 1))
+            printf '%s\t%s:%s\t%s\n' "$n" "$f" "$(cut -f1 <<< "$line")" "$(cut -f2- <<< "$line")"
+        done > "$tmp/rows"
+        cat "$tmp/rows"
+        n=$((n + $(wc -l < "$tmp/rows")))
+    done
+} > demo.tsv
+echo "demo.pcap: $(capinfos -c -M demo.pcap | awk '/Number of packets/ { print $NF }') frames, demo.tsv: $(($(wc -l < demo.tsv) - 1)) rows"

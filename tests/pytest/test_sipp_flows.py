@@ -43,3 +43,23 @@ def test_demo_responses_that_need_a_human(tshark):
     out = tshark.run("demo", "-Y", '_ws.expert.severity >= "Warning"', "-T", "fields", "-e", "frame.number", "-e",
                      "sipdiag.code")
     assert out.rstrip("\n").split("\n") == ["24\t503", "28\t488"], "demo: frame, code of warnings and errors"
+
+
+def tsv_codes(capture):
+    """frame -> status codes from the capture's TSV manifest (what was recorded, not sipdiag's reading)."""
+    import csv
+    import os
+    from conftest import CAPTURES
+    with open(os.path.join(CAPTURES, capture + ".tsv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return {r["frame"]: r["codes"] for r in rows if r["codes"]}
+
+
+@pytest.mark.parametrize("capture", ["demo"] + [p.values[0] for p in FLOWS])
+def test_manifest_matches_the_capture(tshark, capture):
+    """Each recorded capture's manifest (demo.tsv: the five failure flows one after another) names the
+    responses tshark finds in it, frame by frame."""
+    out = tshark.run(capture, "-Y", "sipdiag.code", "-T", "fields", "-E", "separator=:", "-e", "frame.number",
+                     "-e", "sipdiag.code")
+    got = dict(l.split(":", 1) for l in out.split("\n") if l)
+    assert got == tsv_codes(capture)
