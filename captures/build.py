@@ -426,9 +426,8 @@ def methods():
              want_extra={"sipdiag.dialog_impact": "transaction only"})
     # The first REGISTER's 100 is never followed by a final response: Timer F's no_final, shown with two
     # passes on the REGISTER and in one pass on the first SIP frame after its 32 s.
-    c.expect(1, two_pass={"experts": ["sipdiag.expert.no_final"]}, one_pass={"no_experts": ["sipdiag.expert.no_final"]})
-    land = next(e["frame"] for e in c.manifest if e["time"] >= c.manifest[0]["time"] + 32.0)
-    c.expect(land, one_pass={"experts": ["sipdiag.expert.no_final"]})
+    c.late(1, "sipdiag.expert.no_final",
+           land=next(e["frame"] for e in c.manifest if e["time"] >= c.manifest[0]["time"] + 32.0))
     return c
 
 
@@ -609,12 +608,9 @@ def silent():
     ack = request("ACK", "sip:carol@10.9.0.20", via("10.9.0.10:5060", "z9hG4bK-s-ack-slow"), slow.get("Call-ID"), 1,
                   slow.get("From"), slow.get("To") + ";tag=c1")
     c.acked(f_ok, c.udp(38.1, A, S, ack, "ACK"))
-    c.expect(f_inv, two_pass={"experts": ["sipdiag.expert.no_response"],
-                              "messages": ["INVITE in frame %d sent 7 times over 31.5 s, no response within 32 s" % f_inv]},
-             one_pass={"no_experts": ["sipdiag.expert.no_response"]})
-    c.expect(land, one_pass={"experts": ["sipdiag.expert.no_response"],
-                             "messages": ["INVITE in frame %d sent 7 times" % f_inv]},
-             two_pass={"no_experts": ["sipdiag.expert.no_response"]})
+    c.late(f_inv, "sipdiag.expert.no_response", land,
+           messages=["INVITE in frame %d sent 7 times over 31.5 s, no response within 32 s" % f_inv],
+           land_messages=["INVITE in frame %d sent 7 times" % f_inv])
     c.expect(f_slow, two_pass={"no_experts": ["sipdiag.expert.no_response"]})
 
     # 2. A 200 never ACKed: retransmitted at T1 doubling to T2 (§13.3.1.4), the callee's BYE after 64*T1.
@@ -628,12 +624,9 @@ def silent():
                   call.get("To") + ";tag=d1", call.get("From"))
     f_bye = c.udp(132.0, S, A, bye, "the callee gives up on the ACK and sends BYE 32 s after its 200")
     c.udp(132.01, A, S, bye.response(200, "OK"), "200 to the BYE", R(f_bye))
-    c.expect(f_200, two_pass={"experts": ["sipdiag.expert.no_ack"],
-                              "messages": ["never ACKed: sent 10 times, BYE in frame %d 32.0 s later" % f_bye]},
-             one_pass={"no_experts": ["sipdiag.expert.no_ack"]})
-    c.expect(f_bye, one_pass={"experts": ["sipdiag.expert.no_ack"],
-                              "messages": ["200 to INVITE in frame %d never ACKed" % f_200]},
-             two_pass={"no_experts": ["sipdiag.expert.no_ack"]})
+    c.late(f_200, "sipdiag.expert.no_ack", f_bye,
+           messages=["never ACKed: sent 10 times, BYE in frame %d 32.0 s later" % f_bye],
+           land_messages=["200 to INVITE in frame %d never ACKed" % f_200])
     # Another never ACKed, no BYE: known when its 32 s are over.
     call = req("INVITE", to="<sip:erin@example.com>", body=sdp("10.9.0.10", 4006))
     f_call = c.udp(149.9, A, S, call, "INVITE")
@@ -651,10 +644,7 @@ def silent():
                   call.get("From"), call.get("To") + ";tag=f1")
     c.acked(f_200c, c.udp(161.0, A, S, ack, "ACK, 1 s late but within 32 s"))
     land = ping(190.0, "OPTIONS after the 200's 32 s: one pass shows its no_ack here")
-    c.expect(f_200b, two_pass={"experts": ["sipdiag.expert.no_ack"],
-                               "messages": ["sent 4 times over 3.5 s, never ACKed within 32 s"]},
-             one_pass={"no_experts": ["sipdiag.expert.no_ack"]})
-    c.expect(land, one_pass={"experts": ["sipdiag.expert.no_ack"]})
+    c.late(f_200b, "sipdiag.expert.no_ack", land, messages=["sent 4 times over 3.5 s, never ACKed within 32 s"])
 
     # 3. A challenge nobody answers, and one answered.
     realm = "silent.test"
@@ -678,11 +668,8 @@ def silent():
     f_reg3 = c.udp(210.05, A, S, reg3, "REGISTER with credentials")
     c.udp(210.06, S, A, reg3.response(200, "OK", to_tag="r2"), "200", R(f_reg3))
     land = ping(240.0, "OPTIONS after the challenge's 32 s")
-    c.expect(f_401, two_pass={"experts": ["sipdiag.expert.challenge_unanswered"],
-                              "messages": ['realm "silent.test") to the REGISTER in frame %d: no credentials sent'
-                                           % f_reg]},
-             one_pass={"no_experts": ["sipdiag.expert.challenge_unanswered"]})
-    c.expect(land, one_pass={"experts": ["sipdiag.expert.challenge_unanswered"]})
+    c.late(f_401, "sipdiag.expert.challenge_unanswered", land,
+           messages=['realm "silent.test") to the REGISTER in frame %d: no credentials sent' % f_reg])
 
     # 4. Password guessing from one source: six users rejected in 60 ms, then one accepted.
     X = ("198.51.100.7", 5070)

@@ -283,6 +283,20 @@ class Capture:
             else:
                 e[k] = v
 
+    def late(self, frame, expert, land=None, messages=(), land_messages=()):
+        """A finding that later frames reveal (a timer, an ACK): with two passes on `frame`, with
+        these pieces of its message; in one pass not there but on `land`, the first SIP frame at
+        which it is known (None: one pass never shows it)."""
+        two = {"experts": [expert]}
+        if messages:
+            two["messages"] = list(messages)
+        self.expect(frame, two_pass=two, one_pass={"no_experts": [expert]})
+        if land is not None:
+            one = {"experts": [expert]}
+            if land_messages:
+                one["messages"] = list(land_messages)
+            self.expect(land, one_pass=one, two_pass={"no_experts": [expert]})
+
     def acked(self, response_frame, ack_frame):
         """States that ack_frame acknowledges the response in response_frame
         (sent before it, so its expectations are completed here)."""

@@ -27,16 +27,18 @@ def glossary(tshark):
     return run_tshark(tshark, "-G", "fields").stdout
 
 
+def glossary_rows(tshark, key, pick):
+    """pick(columns) of each glossary row it keeps (None: left out), cached under key."""
+    if key not in tshark.cache:
+        rows = (pick(l.split("\t")) for l in glossary(tshark).rstrip("\n").split("\n"))
+        tshark.cache[key] = [r for r in rows if r is not None]
+    return tshark.cache[key]
+
+
 def our_fields(tshark):
     """"name<TAB>type" of sipdiag's fields in the glossary (expert items left out)."""
-    if "plugin-fields" in tshark.cache:
-        return tshark.cache["plugin-fields"]
-    out = tshark.cache["plugin-fields"] = []
-    for l in glossary(tshark).rstrip("\n").split("\n"):
-        c = l.split("\t")
-        if len(c) >= 5 and c[0] == "F" and c[4] == "sipdiag" and "expert" not in c[2]:
-            out.append(c[2] + "\t" + c[3])
-    return out
+    return glossary_rows(tshark, "plugin-fields", lambda c: c[2] + "\t" + c[3] if len(c) >= 5 and c[0] == "F"
+                         and c[4] == "sipdiag" and "expert" not in c[2] else None)
 
 
 def expected_fields():
@@ -46,14 +48,8 @@ def expected_fields():
 
 def experts(tshark):
     """Expert items appear in the glossary as FT_NONE fields named by their summary."""
-    if "plugin-experts" in tshark.cache:
-        return tshark.cache["plugin-experts"]
-    out = tshark.cache["plugin-experts"] = []
-    for l in glossary(tshark).rstrip("\n").split("\n"):
-        c = l.split("\t")
-        if len(c) >= 3 and re.match(r"^sipdiag\.expert\.", c[2]):
-            out.append(c[2])
-    return out
+    return glossary_rows(tshark, "plugin-experts",
+                         lambda c: c[2] if len(c) >= 3 and re.match(r"^sipdiag\.expert\.", c[2]) else None)
 
 
 def test_plugins_lists_sipdiag(tshark):
