@@ -729,23 +729,23 @@ def silent():
               R(f, no_experts=["sipdiag.expert.auth_attack"]))
 
     # 5. Retry-After ignored, and honoured.
-    inv = req("INVITE", to="<sip:bob@example.com>", body=sdp("10.9.0.10", 4010))
-    f = c.udp(400.0, A, S, inv, "INVITE")
-    c.udp(400.01, S, A, inv.response(503, "Service Unavailable", to_tag="b5", extra=[("Retry-After", "60")]),
-          "503 Retry-After 60", R(f))
-    again = req("INVITE", to="<sip:bob@example.com>", body=sdp("10.9.0.10", 4012))
-    f_again = c.udp(401.0, A, S, again, "a new INVITE to the same target 1 s later",
-                    {"experts": ["sipdiag.expert.retry_after_ignored"],
-                     "messages": ["INVITE 59.0 s before the Retry-After of 60 s of the 503"]})
-    c.udp(401.01, S, A, again.response(486, "Busy Here", to_tag="b6"), "486", R(f_again))
-    inv = req("INVITE", to="<sip:carol@example.com>", body=sdp("10.9.0.10", 4014))
-    f = c.udp(410.0, A, S, inv, "INVITE")
-    c.udp(410.01, S, A, inv.response(503, "Service Unavailable", to_tag="c5", extra=[("Retry-After", "2")]),
-          "503 Retry-After 2", R(f))
-    later = req("INVITE", to="<sip:carol@example.com>", body=sdp("10.9.0.10", 4016))
-    f_later = c.udp(413.0, A, S, later, "a new INVITE 3 s later: Retry-After honoured",
-                    {"no_experts": ["sipdiag.expert.retry_after_ignored"]})
-    c.udp(413.01, S, A, later.response(486, "Busy Here", to_tag="c6"), "486", R(f_later))
+    def retry(t, user, tag, port, seconds, after, note, want):
+        """A 503 asking to wait `seconds`, then a new INVITE to the same target `after` s later (486)."""
+        to = "<sip:%s@example.com>" % user
+        inv = req("INVITE", to=to, body=sdp("10.9.0.10", port))
+        f = c.udp(t, A, S, inv, "INVITE")
+        c.udp(t + 0.01, S, A, inv.response(503, "Service Unavailable", to_tag=tag + "5",
+                                           extra=[("Retry-After", str(seconds))]),
+              "503 Retry-After %d" % seconds, R(f))
+        again = req("INVITE", to=to, body=sdp("10.9.0.10", port + 2))
+        f_again = c.udp(t + after, A, S, again, note, want)
+        c.udp(t + after + 0.01, S, A, again.response(486, "Busy Here", to_tag=tag + "6"), "486", R(f_again))
+
+    retry(400.0, "bob", "b", 4010, 60, 1.0, "a new INVITE to the same target 1 s later",
+          {"experts": ["sipdiag.expert.retry_after_ignored"],
+           "messages": ["INVITE 59.0 s before the Retry-After of 60 s of the 503"]})
+    retry(410.0, "carol", "c", 4014, 2, 3.0, "a new INVITE 3 s later: Retry-After honoured",
+          {"no_experts": ["sipdiag.expert.retry_after_ignored"]})
 
     # 6. ICMP port unreachable quoting an INVITE; and one quoting DNS.
     inv = req("INVITE", to="<sip:gina@example.com>", uri="sip:gina@10.9.0.30", body=sdp("10.9.0.10", 4018))
