@@ -614,6 +614,10 @@ dissect_sipdiag(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data 
     if (found == SIPDIAG_EXTRACT_NO_SIP)
         return 0;    /* nothing was cached for it on the first pass either */
     bool readable = found == SIPDIAG_EXTRACT_READ;
+    /* Payload that held no SIP message (undissected data on another port)
+     * is not a SIP frame: timers run and findings land on SIP frames only. */
+    if (readable && n_msgs == 0)
+        return 0;
 
     icmp_t icmp;
     bool quoted = readable && n_msgs > 0 && sipdiag_extract_icmp(pinfo, &m[0], &icmp.v6, &icmp.type, &icmp.code,
