@@ -868,35 +868,34 @@ tick(packet_info *pinfo, const entry_t *e)
 {
     if (!sipdiag_stats_wanted())
         return;
-    sipdiag_call_tap_t *cp = wmem_new0(pinfo->pool, sipdiag_call_tap_t), c = { 0 };
-    c.kind = e->kind;
-    c.code = e->code;
-    c.setup_s = c.failed_setup_s = c.duration_s = c.sdd_s = -1;
-    c.delay_s = e->setup_ns >= 0 ? seconds(e->setup_ns) : -1;
+    sipdiag_call_tap_t *c = wmem_new0(pinfo->pool, sipdiag_call_tap_t);
+    c->kind = e->kind;
+    c->code = e->code;
+    c->setup_s = c->failed_setup_s = c->duration_s = c->sdd_s = -1;
+    c->delay_s = e->setup_ns >= 0 ? seconds(e->setup_ns) : -1;
     if (e->kind == E_VERDICT) {
         sipdiag_verdict_t v = (sipdiag_verdict_t)e->verdict;
-        c.verdict = sipdiag_verdict_name(v);
-        c.cut = v == SIPDIAG_VERDICT_UNKNOWN;
-        c.redirected = v == SIPDIAG_VERDICT_REDIRECTED;
-        c.established = e->code >= 200 && e->code < 300;
-        c.effective = sipdiag_rfc6076_effective(e->code);
-        c.ineffective = sipdiag_rfc6076_ineffective(e->code);
-        c.completed = e->completed;
-        if (c.established && e->setup_ns >= 0)
-            c.setup_s = seconds(e->setup_ns);
+        c->verdict = sipdiag_verdict_name(v);
+        c->cut = v == SIPDIAG_VERDICT_UNKNOWN;
+        c->redirected = v == SIPDIAG_VERDICT_REDIRECTED;
+        c->established = e->code >= 200 && e->code < 300;
+        c->effective = sipdiag_rfc6076_effective(e->code);
+        c->ineffective = sipdiag_rfc6076_ineffective(e->code);
+        c->completed = e->completed;
+        if (c->established && e->setup_ns >= 0)
+            c->setup_s = seconds(e->setup_ns);
         else if (e->code >= 400 && e->final_delay_ns >= 0)
-            c.failed_setup_s = seconds(e->final_delay_ns);
+            c->failed_setup_s = seconds(e->final_delay_ns);
         if (PINFO_FD_VISITED(pinfo) && e->disconnect_ns >= 0)
-            c.sdd_s = seconds(e->disconnect_ns);
+            c->sdd_s = seconds(e->disconnect_ns);
         if ((v == SIPDIAG_VERDICT_ANSWERED || v == SIPDIAG_VERDICT_DROPPED) && e->why != WHY_DROPPED_REFRESH
             && e->why != WHY_DROPPED_NO_ACK && e->duration_ns >= 0)
-            c.duration_s = seconds(e->duration_ns);
+            c->duration_s = seconds(e->duration_ns);
     } else if (e->kind == E_REGISTRATION) {
-        c.failed = e->failed;
-        c.cut = e->cut;
+        c->failed = e->failed;
+        c->cut = e->cut;
     }
-    *cp = c;
-    sipdiag_tap_info_t t = { .call = cp, .counted = true };
+    sipdiag_tap_info_t t = { .call = c, .counted = true };
     sipdiag_stats_queue(pinfo, &t);
 }
 

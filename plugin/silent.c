@@ -85,7 +85,7 @@ struct sipdiag_watch {
     struct sipdiag_watch *next;     /* the FIFO, by deadline */
     int64_t deadline_ns;            /* state clock */
     uint32_t frame;                 /* the request, the 2xx or the challenge */
-    uint32_t request_frame;         /* a challenge's request (0: not captured) */
+    uint32_t request_frame;         /* W_CHALLENGE, W_FINAL: the request answered (0: not captured) */
     uint32_t bye_frame;             /* W_ANSWER: a BYE of the dialog, 0 if none */
     int64_t bye_ns;                 /* ... and when it came */
     uint8_t kind;                   /* wkind_t */
@@ -337,17 +337,19 @@ static void
 fire_final(packet_info *pinfo, watch_t *w)
 {
     /* RFC 3261 §17.2.1: Timer G repeats a non-2xx final until its ACK, Timer H gives up after 64*T1. */
+    char invite[32] = "";
+    if (w->request_frame != 0)
+        snprintf(invite, sizeof invite, " in frame %u", w->request_frame);
     if (w->sends.sends == 1) {
         add_finding(pinfo, F_FINAL_NOT_ACKED, &ei_final_not_acked, w->frame,
                     "%d to the INVITE%s sent once over TCP, never ACKed on it within 32 s (Timer H): the client "
-                    "never got it or ACKed another way — check the connection and Via sent-by", w->code, w->what);
+                    "never got it or ACKed another way — check the connection and Via sent-by", w->code, invite);
         return;
     }
     add_finding(pinfo, F_FINAL_NOT_ACKED, &ei_final_not_acked, w->frame,
-                "%d to the INVITE%s sent %u time%s over %.1f s, never ACKed (Timer H, 32 s): the previous hop never "
+                "%d to the INVITE%s sent %u times over %.1f s, never ACKed (Timer H, 32 s): the previous hop never "
                 "got it or its ACK went astray — check Via sent-by/rport and NAT",
-                w->code, w->what, w->sends.sends, w->sends.sends == 1 ? "" : "s",
-                seconds(w->sends.last_ns - w->sends.first_ns));
+                w->code, invite, w->sends.sends, seconds(w->sends.last_ns - w->sends.first_ns));
 }
 
 static void
@@ -659,8 +661,7 @@ sipdiag_silent_response(packet_info *pinfo, const sipdiag_msginfo_t *m, sipdiag_
         watch_t *w = watch_new(W_FINAL, pinfo->num, now);
         w->code = code;
         w->reliable = pinfo->ptype == PT_TCP;
-        if (!t->orphan)
-            snprintf(w->what, sizeof w->what, " in frame %u", t->leg.frame);
+        w->request_frame = ctx->request_frame;    /* the INVITE on this hop; 0 when not captured */
         wmem_map_insert(finals_by_frame, GUINT_TO_POINTER(pinfo->num), w);
     }
     if (t != NULL && t->invite && code >= 200 && code < 300) {
